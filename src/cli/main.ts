@@ -1,0 +1,45 @@
+import { Command, CommanderError } from 'commander';
+import { runCommand } from './runCommand.ts';
+
+/**
+ * The `kubeactors` command. Returns the exit code.
+ * @public
+ */
+export async function main(argv: readonly string[], io = { out: (s: string) => void process.stdout.write(s), err: (s: string) => void process.stderr.write(s), isTTY: process.stderr.isTTY === true }): Promise<number> {
+  let code = 0;
+  const program = new Command('kubeactors')
+    .description('A Kubernetes control plane in one process: statecharts, one deterministic clock, property tests.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err });
+  program
+    .command('run')
+    .description('apply manifests to an embedded cluster on virtual time and print what happened')
+    .argument('[paths...]', 'manifest files or folders (YAML or JSON, several documents per file)')
+    .option('--for <duration>', 'cluster time to run after applying (Go duration, e.g. 10m); default: until settled')
+    .option('--quiet <duration>', 'settled once nothing changed for this long (default 30s)')
+    .option('--seed <n>', 'seed of the cluster RNG (same manifests + seed = same output)', '1')
+    .option('-o, --output <format>', 'table (report), json or yaml (every object as a v1 List)', 'table')
+    .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string }) => {
+      code = await runCommand(paths, opts, io);
+    });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode;
+    throw e;
+  }
+  return code;
+}
+
+const invokedDirectly = process.argv[1] !== undefined && /[\\/]cli[\\/]main\.(ts|js)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  main(process.argv.slice(2)).then(
+    (c) => {
+      process.exitCode = c;
+    },
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}

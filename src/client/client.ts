@@ -1,0 +1,100 @@
+import type { Observable } from 'rxjs';
+import { produce } from 'immer';
+import type { KubeObject, StoredObject } from '../api/meta.ts';
+import type { ResourceInfo } from '../api/resourceInfo.ts';
+import { StatusError } from '../api/status.ts';
+import type { ApiServer, ResourceRef } from '../apiserver/apiServer.ts';
+import type { CreateOptions, DeleteOptions, ListOptions, ObjectList, PatchOptions, UpdateOptions, WatchOptions } from '../apiserver/requestOptions.ts';
+import type { WatchEvent } from '../apiserver/watchTypes.ts';
+import type { KindOf, KnownKinds } from './knownKinds.ts';
+
+/**
+ * How a request names a type: a built-in Kind (`'Pod'`), anything `kubectl get` accepts
+ * (`'pods'`, `'deploy'`, `'deployments.apps'`), an `{ apiVersion, kind }` pair, or a resource.
+ * @public
+ */
+export type TypeRef = keyof KnownKinds | (string & {}) | ResourceRef;
+
+type Obj<R, T> = StoredObject<KindOf<R, T> & KubeObject>;
+
+/**
+ * The typed, asynchronous client every component and user writes through (client-go's dynamic
+ * client plus controller-runtime's Reader/Writer). Failures reject with a `StatusError`.
+ * @public
+ */
+export interface Client {
+  create<T extends KubeObject>(obj: T, opts?: CreateOptions): Promise<StoredObject<T>>;
+  get<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, name: string, opts?: { namespace?: string }): Promise<Obj<R, T>>;
+  list<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, opts?: ListOptions): Promise<ObjectList<Obj<R, T>>>;
+  /** Writes a whole object; its `metadata.resourceVersion`, when set, is a precondition (409 on mismatch). */
+  update<T extends KubeObject>(obj: T, opts?: UpdateOptions): Promise<StoredObject<T>>;
+  /** Writes only `.status` (the status subresource). */
+  updateStatus<T extends KubeObject>(obj: T, opts?: Omit<UpdateOptions, 'subresource'>): Promise<StoredObject<T>>;
+  /**
+   * Reads the object, applies an immer recipe and writes it back with the read's resourceVersion
+   * as precondition; on a conflict it reads again and retries (like client-go's `RetryOnConflict`).
+   */
+  mutate<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, name: string, recipe: (draft: KindOf<R, T>) => void, opts?: UpdateOptions & { namespace?: string; retries?: number }): Promise<Obj<R, T>>;
+  patch<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, name: string, patch: unknown, opts: PatchOptions): Promise<Obj<R, T>>;
+  /** Deletes (or marks for deletion) and resolves with the object as it was left. */
+  delete<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, name: string, opts?: DeleteOptions): Promise<Obj<R, T>>;
+  deleteCollection<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, opts?: DeleteOptions & ListOptions): Promise<Obj<R, T>[]>;
+  watch<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, opts?: WatchOptions): Observable<WatchEvent<Obj<R, T>>>;
+  /** The Namespace `finalize` subresource: replaces `spec.finalizers`. */
+  finalizeNamespace(name: string, finalizers: readonly string[]): Promise<StoredObject>;
+  /** Resolves a {@link TypeRef} to its resource (throws 404 for unknown types). */
+  resource(type: TypeRef): ResourceInfo;
+  /** Every resource the server serves (discovery). */
+  resources(): readonly ResourceInfo[];
+}
+
+function settle<T>(fn: () => T): Promise<T> {
+  try {
+    return Promise.resolve(fn());
+  } catch (e) {
+    return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+  }
+}
+
+/**
+ * A {@link Client} over an in-process {@link ApiServer}.
+ * @public
+ */
+export function createClient(api: ApiServer, defaults: { user?: string } = {}): Client {
+  const resolve = (type: TypeRef): ResourceInfo => {
+    if (typeof type !== 'string') return api.resource(type);
+    const info = api.registry.resolve(type);
+    if (info === undefined) throw new StatusError(404, 'NotFound', `the server doesn't have a resource type "${type}"`);
+    return info;
+  };
+  const user = defaults.user !== undefined ? { user: defaults.user } : {};
+  const client: Client = {
+    resource: resolve,
+    resources: () => api.registry.list(),
+    create: (obj, opts) => settle(() => api.create(obj, { ...user, ...opts })),
+    get: (type, name, opts) => settle(() => api.get(resolve(type), name, opts?.namespace) as never),
+    list: (type, opts) => settle(() => api.list(resolve(type), opts) as never),
+    update: (obj, opts) => settle(() => api.update(obj, { ...user, ...opts })),
+    updateStatus: (obj, opts) => settle(() => api.update(obj, { ...user, ...opts, subresource: 'status' })),
+    mutate: (type, name, recipe, opts = {}) =>
+      settle(() => {
+        const info = resolve(type);
+        const retries = opts.retries ?? 5;
+        for (let attempt = 0; ; attempt++) {
+          const current = api.get(info, name, opts.namespace);
+          const next = produce(current as never, recipe as never) as KubeObject;
+          try {
+            return api.update(next, { ...user, ...opts }) as never;
+          } catch (e) {
+            if (!(e instanceof StatusError && e.reason === 'Conflict') || attempt >= retries) throw e;
+          }
+        }
+      }),
+    patch: (type, name, patch, opts) => settle(() => api.patch(resolve(type), name, patch, { ...user, ...opts }) as never),
+    delete: (type, name, opts) => settle(() => api.delete(resolve(type), name, { ...user, ...opts }) as never),
+    deleteCollection: (type, opts) => settle(() => api.deleteCollection(resolve(type), { ...user, ...opts }) as never),
+    watch: (type, opts) => api.watch(resolve(type), opts) as never,
+    finalizeNamespace: (name, finalizers) => settle(() => api.finalizeNamespace(name, finalizers, user)),
+  };
+  return client;
+}

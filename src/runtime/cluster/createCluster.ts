@@ -1,0 +1,153 @@
+import { createActor } from 'xstate';
+import type { Event } from 'kubernetes-types/core/v1.js';
+import type { KubeObject } from '../../api/meta.ts';
+import { ApiServer } from '../../apiserver/apiServer.ts';
+import { createBuiltinStrategy } from '../../apiserver/builtinStrategy.ts';
+import { startCrdRegistrar } from '../../apiserver/crdRegistrar.ts';
+import { createClient } from '../../client/client.ts';
+import { MemoryStore } from '../../store/memoryStore.ts';
+import { createActivityTracker } from '../activity.ts';
+import type { ControllerDefinition } from '../controller/defineController.ts';
+import { resourceInfoOf } from '../resources/defineResource.ts';
+import type { ResourceDefinition } from '../resources/defineResource.ts';
+import { createIdSource } from '../sim/ids.ts';
+import { RealClock } from '../sim/realClock.ts';
+import { createRng } from '../sim/rng.ts';
+import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../sim/virtualClock.ts';
+import { builtinControllers } from '../controllers/builtinControllers.ts';
+import { clusterMachine } from '../../../machines/clusterMachine.ts';
+import { apiServerMachine } from '../../../machines/apiServerMachine.ts';
+import { createControllerManagerLogic } from '../../../actors/controllerManagerActor.ts';
+import { applyAll, parseManifests } from './applyManifests.ts';
+import type { Cluster, ClusterOptions } from './clusterTypes.ts';
+import { advanceCluster, drain, settleCluster, trackChanges } from './settleCluster.ts';
+
+function startMs(start: ClusterOptions['startTime']): number {
+  if (start === undefined) return DEFAULT_VIRTUAL_EPOCH_MS;
+  const ms = typeof start === 'number' ? start : Date.parse(start);
+  if (!Number.isFinite(ms)) throw new TypeError(`startTime ${JSON.stringify(start)} is not a valid time`);
+  return ms;
+}
+
+/**
+ * Creates a cluster: the API server, the controller manager with the built-in controllers and
+ * yours, all actors of one XState system on one clock, seeded by `seed`.
+ * @example
+ * const cluster = createCluster({ seed: 42 });
+ * await cluster.apply(`apiVersion: v1\nkind: ConfigMap\nmetadata: { name: demo }`);
+ * await cluster.settle();
+ * await cluster.stop();
+ * @public
+ */
+export function createCluster(options: ClusterOptions = {}): Cluster {
+  const seed = options.seed ?? 1;
+  const rng = createRng(seed);
+  const ids = createIdSource(rng.fork('ids'));
+  const clock = options.clock === 'real' ? new RealClock({ ...(options.speed !== undefined ? { speed: options.speed } : {}), startMs: startMs(options.startTime) }) : new VirtualClock(startMs(options.startTime));
+  const store = options.store ?? new MemoryStore({ now: () => clock.now(), ...(options.history?.events !== undefined ? { historyLimit: options.history.events } : {}), ...(options.history?.ms !== undefined ? { historyMs: options.history.ms } : {}) });
+  const strategy = createBuiltinStrategy();
+  const api = new ApiServer({ clock, ids, store, strategy, ...(options.admission ? { admission: options.admission } : {}) });
+  const client = createClient(api, { user: 'system:admin' });
+  const activity = createActivityTracker();
+  const changes = trackChanges(store, clock);
+  const crds = startCrdRegistrar(api);
+  const log = options.log;
+
+  const defineResource = (def: ResourceDefinition): void => {
+    api.registry.add(resourceInfoOf(def));
+    strategy.addResource(def);
+  };
+  for (const r of options.resources ?? []) defineResource(r);
+
+  const userControllers: ControllerDefinition[] = [...(options.controllers ?? [])];
+  const builtins = builtinControllers().filter((c) => {
+    const wanted = options.builtinControllers ?? true;
+    return wanted === true || (Array.isArray(wanted) && wanted.includes(c.name));
+  });
+  const allControllers = (): readonly ControllerDefinition[] => [...builtins, ...userControllers];
+
+  const root = createActor(clusterMachine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
+  root.start();
+  const apiLogic = apiServerMachine.provide({ actions: { closeWatches: () => api.close() } });
+  root.send({ type: 'component.start', id: 'kube-apiserver', systemId: 'kube-apiserver', logic: apiLogic });
+  const apiActor = root.system.get('kube-apiserver');
+  const unsubscribeCommits = store.subscribe((e) => apiActor?.send({ type: 'apiserver.committed', revision: e.revision }));
+  const managerLogic = createControllerManagerLogic({
+    client,
+    clock,
+    controllers: allControllers,
+    identity: `kube-controller-manager-${ids.suffix(8)}`,
+    activity,
+    ...(options.leaderElection ? { leaderElection: { leaseName: 'kube-controller-manager' } } : {}),
+    ...(log ? { log } : {}),
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
+  root.send({ type: 'component.start', id: 'kube-controller-manager', systemId: 'kube-controller-manager', logic: managerLogic, input: { identity: 'kube-controller-manager' } });
+
+  let stopped = false;
+  const cluster: Cluster = {
+    clock,
+    rng,
+    ids,
+    api,
+    client,
+    root,
+    activity,
+    async apply(input, opts = {}) {
+      const objects: KubeObject[] = typeof input === 'string' ? parseManifests(input) : Array.isArray(input) ? [...(input as readonly KubeObject[])] : [input as KubeObject];
+      const results = applyAll(api, objects, opts.namespace);
+      await drain(activity, clock);
+      return results;
+    },
+    advance: (ms) => advanceCluster(clock, activity, ms),
+    runFor: (ms) => advanceCluster(clock, activity, ms),
+    settle: (opts) => settleCluster(clock, activity, changes, () => [], opts),
+    async waitFor(predicate, opts = {}) {
+      const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
+      const deadline = clock.now() + timeoutMs;
+      await drain(activity, clock);
+      for (;;) {
+        if (await predicate()) return;
+        if (clock.now() >= deadline) throw new Error(`waitFor${opts.description ? ` (${opts.description})` : ''}: condition not met after ${timeoutMs} ms of cluster time`);
+        if (clock instanceof VirtualClock) {
+          const next = clock.nextTimerAt();
+          clock.advanceTo(Math.max(clock.now(), Math.min(next ?? deadline, deadline)));
+          await drain(activity, clock);
+        } else {
+          await advanceCluster(clock, activity, 50);
+        }
+      }
+    },
+    controllers: {
+      list: () => allControllers().map((c) => c.name),
+      add(def) {
+        if (allControllers().some((c) => c.name === def.name)) throw new Error(`controller ${def.name} already exists`);
+        userControllers.push(def);
+        root.system.get('kube-controller-manager')?.send({ type: 'controller.restart', name: def.name });
+      },
+      restart(name) {
+        if (!allControllers().some((c) => c.name === name)) throw new Error(`no controller named ${name}`);
+        root.system.get('kube-controller-manager')?.send({ type: 'controller.restart', name });
+      },
+    },
+    defineResource,
+    events() {
+      const items = api.list<Event & KubeObject>({ apiVersion: 'v1', kind: 'Event' }).items;
+      return [...items].sort((a, b) => (a.lastTimestamp ?? '').localeCompare(b.lastTimestamp ?? '') || (a.metadata.resourceVersion ?? '').localeCompare(b.metadata.resourceVersion ?? '', 'en', { numeric: true }));
+    },
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await drain(activity, clock);
+      root.system.get('kube-controller-manager')?.send({ type: 'manager.stop' });
+      root.send({ type: 'cluster.stop' });
+      root.stop();
+      crds.unsubscribe();
+      unsubscribeCommits();
+      changes.stop();
+      api.close();
+      if (clock instanceof VirtualClock || clock instanceof RealClock) clock.clear();
+    },
+  };
+  return cluster;
+}

@@ -1,0 +1,11 @@
+import type { ControllerDefinition } from '../controller/defineController.ts';
+import { garbageCollector } from './garbageCollector.ts';
+import { namespaceController } from './namespaceController.ts';
+
+/**
+ * The controllers kube-controller-manager runs here, in start order.
+ * @public
+ */
+export function builtinControllers(): ControllerDefinition[] {
+  return [namespaceController(), garbageCollector()];
+}
