@@ -152,9 +152,11 @@ export function createControllerLogic(def: ControllerDefinition, deps: Controlle
           if (key === undefined) break;
           running++;
           self.send({ type: 'reconcile.started', key });
+          // A stopped (crashed) controller hears nothing back from reconciles it started.
+          const alive = (): boolean => self.getSnapshot().status === 'active';
           reconcileKey(key).then(
-            (result) => self.send({ type: 'reconcile.succeeded', key, requeueAfterMs: result.requeueAfterMs }),
-            (error: unknown) => self.send({ type: 'reconcile.failed', key, error, terminal: isTerminalError(error) }),
+            (result) => alive() && self.send({ type: 'reconcile.succeeded', key, requeueAfterMs: result.requeueAfterMs }),
+            (error: unknown) => alive() && self.send({ type: 'reconcile.failed', key, error, terminal: isTerminalError(error) }),
           );
         }
       },

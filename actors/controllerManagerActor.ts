@@ -27,8 +27,12 @@ export interface ControllerManagerOptions {
 }
 
 // XState's types cannot follow a child logic built at run time; the ids are ours to keep unique.
-function spawn(enqueue: { spawnChild: unknown }, logic: AnyActorLogic, name: string): void {
-  (enqueue.spawnChild as (l: AnyActorLogic, o: { id: string; systemId: string }) => void)(logic, { id: name, systemId: `controller/${name}` });
+function spawn(enqueue: { spawnChild: unknown }, logic: AnyActorLogic, def: ControllerDefinition): void {
+  (enqueue.spawnChild as (l: AnyActorLogic, o: { id: string; systemId: string; input: unknown }) => void)(logic, {
+    id: def.name,
+    systemId: `controller/${def.name}`,
+    input: { name: def.name, maxConcurrent: def.maxConcurrentReconciles ?? 1 },
+  });
 }
 
 interface Term {
@@ -51,7 +55,7 @@ export function createControllerManagerLogic(options: ControllerManagerOptions) 
     const guarded = createGuardedClient(client, `controller/${def.name}`);
     t.kills.get(def.name)?.();
     t.untrack.get(def.name)?.();
-    t.kills.set(def.name, guarded.kill);
+    t.kills.set(def.name, () => guarded.kill());
     const recorder = createEventRecorder(guarded.client, clock, def.name.endsWith('-controller') ? def.name : `${def.name}-controller`);
     let pending = (): number => guarded.inFlight();
     const logic = createControllerLogic(def, {
@@ -76,7 +80,7 @@ export function createControllerManagerLogic(options: ControllerManagerOptions) 
         const t: Term = { informers: createInformerFactory({ client, clock }), kills: new Map(), untrack: new Map() };
         term = t;
         for (const def of options.controllers()) {
-          spawn(enqueue, instantiate(def, t), def.name);
+          spawn(enqueue, instantiate(def, t), def);
         }
       }),
       stopControllers: enqueueActions(({ enqueue }) => {
@@ -93,7 +97,7 @@ export function createControllerManagerLogic(options: ControllerManagerOptions) 
         const def = options.controllers().find((d) => d.name === name);
         if (t === undefined || def === undefined) return;
         enqueue(stopChild(name));
-        spawn(enqueue, instantiate(def, t), name);
+        spawn(enqueue, instantiate(def, t), def);
       }),
     },
   });

@@ -1,3 +1,4 @@
+import type { AnyObject } from '../src/api/meta.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ApiServer } from '../src/apiserver/apiServer.ts';
@@ -46,7 +47,7 @@ describe('SharedInformer contract', () => {
         for (const o of ops) {
           try {
             if (o.op === 'create') api.create({ ...ref, metadata: { name: o.name }, data: { v: String(o.value) } });
-            else if (o.op === 'update') api.mutate(ref, o.name, 'default', (d: { data?: Record<string, string> }) => void (d.data = { v: String(o.value) }));
+            else if (o.op === 'update') api.mutate(ref, o.name, 'default', (d: AnyObject) => void (d['data'] = { v: String(o.value) }));
             else if (o.op === 'delete') api.delete(ref, o.name, { namespace: 'default' });
             else if (o.op === 'expire') api.expireWatches(ref);
             else await drainMicrotasks();

@@ -1,3 +1,4 @@
+import type { AnyObject } from '../src/api/meta.ts';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { ApiServer } from '../src/apiserver/apiServer.ts';
@@ -32,12 +33,12 @@ function setup() {
 function run(api: ApiServer, o: Op, onStale: (conflicted: boolean) => void): void {
   try {
     if (o.op === 'create') api.create({ ...ref, metadata: { name: o.name, namespace: o.ns, ...(o.v === 0 ? { finalizers: ['hold'] } : {}) }, data: { v: String(o.v) } });
-    else if (o.op === 'update') api.mutate(ref, o.name, o.ns, (d: { data?: Record<string, string> }) => void (d.data = { v: String(o.v) }));
+    else if (o.op === 'update') api.mutate(ref, o.name, o.ns, (d: AnyObject) => void (d['data'] = { v: String(o.v) }));
     else if (o.op === 'delete') api.delete(ref, o.name, { namespace: o.ns });
-    else if (o.op === 'finalize') api.mutate(ref, o.name, o.ns, (d: { metadata?: { finalizers?: string[] } }) => void (d.metadata!.finalizers = []));
+    else if (o.op === 'finalize') api.mutate(ref, o.name, o.ns, (d: AnyObject) => void (d.metadata!.finalizers = []));
     else {
       const current = api.get(ref, o.name, o.ns);
-      api.mutate(ref, o.name, o.ns, (d: { data?: Record<string, string> }) => void (d.data = { v: `${o.v}x` }));
+      api.mutate(ref, o.name, o.ns, (d: AnyObject) => void (d['data'] = { v: `${o.v}x` }));
       try {
         api.update({ ...current, data: { v: 'stale' } });
         onStale(false);

@@ -266,7 +266,7 @@ export class ApiServer {
     const info = this.resource({ apiVersion: 'v1', kind: 'Namespace' });
     const current = this.get(info, name);
     const next = produce(current as AnyObject, (d) => {
-      d['spec'] = { ...((d['spec'] as object | undefined) ?? {}), finalizers: [...finalizers] };
+      d['spec'] = { ...((d['spec']) ?? {}), finalizers: [...finalizers] };
     });
     const storageKey = this.storageKey(info);
     if (opts.dryRun === 'All') return freeze(next, true) as StoredObject;

@@ -80,7 +80,7 @@ function mark(current: StoredObject, grace: number, finalizers: string[], nowMs:
     if (finalizers.length > 0) m.finalizers = finalizers;
     else delete m.finalizers;
     if (info.group === '' && info.kind === 'Namespace') {
-      d['status'] = { ...((d['status'] as object | undefined) ?? {}), phase: 'Terminating' };
+      d['status'] = { ...((d['status']) ?? {}), phase: 'Terminating' };
     }
   });
 }

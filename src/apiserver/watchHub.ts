@@ -160,7 +160,7 @@ export class WatchHub {
       w.emit({ type: 'MODIFIED', object: event.object });
     } else if (before) {
       // The object left the selector: watchers see it go, at this revision.
-      w.emit({ type: 'DELETED', object: withResourceVersion(event.prev as StoredObject, event.revision) });
+      w.emit({ type: 'DELETED', object: withResourceVersion(event.prev, event.revision) });
     }
   }
 }

@@ -37,7 +37,7 @@ export function storedObjects(cluster: Cluster): { info: ResourceInfo; items: re
 
 function actorLines(ref: AnyActorRef, depth: number, out: string[]): void {
   const snap = ref.getSnapshot() as { value?: unknown; status?: string; children?: Record<string, AnyActorRef | undefined> };
-  const name = (ref as { _systemId?: string })._systemId ?? ref.id;
+  const name = (ref as { systemId?: string }).systemId ?? ref.id;
   const value = snap.value === undefined ? (snap.status ?? '') : typeof snap.value === 'string' ? snap.value : JSON.stringify(snap.value);
   out.push(`${'  '.repeat(depth)}${name}: ${value}`);
   for (const child of Object.values(snap.children ?? {})) if (child !== undefined) actorLines(child, depth + 1, out);
@@ -51,8 +51,8 @@ export function tableReport(cluster: Cluster, startMs: number): string {
   for (const { info, items } of storedObjects(cluster)) {
     if (SKIP.has(info.kind)) continue;
     lines.push(`== ${info.plural}${info.group ? `.${info.group}` : ''} (${apiVersionOf(info)} ${info.kind})`);
-    const table = buildTable(items as KubeObject[], { now, namespaceColumn: info.namespaced });
-    lines.push(formatTable(table), '');
+    const table = buildTable(items, { now, namespaceColumn: info.namespaced });
+    lines.push(formatTable(table).trimEnd(), '');
   }
   lines.push('== Events (cluster time since start)');
   const events = cluster.events();

@@ -72,7 +72,7 @@ export function createClient(api: ApiServer, defaults: { user?: string } = {}): 
     resource: resolve,
     resources: () => api.registry.list(),
     create: (obj, opts) => settle(() => api.create(obj, { ...user, ...opts })),
-    get: (type, name, opts) => settle(() => api.get(resolve(type), name, opts?.namespace) as never),
+    get: (type, name, opts) => settle(() => api.get<KubeObject>(resolve(type), name, opts?.namespace) as never),
     list: (type, opts) => settle(() => api.list(resolve(type), opts) as never),
     update: (obj, opts) => settle(() => api.update(obj, { ...user, ...opts })),
     updateStatus: (obj, opts) => settle(() => api.update(obj, { ...user, ...opts, subresource: 'status' })),
@@ -82,7 +82,7 @@ export function createClient(api: ApiServer, defaults: { user?: string } = {}): 
         const retries = opts.retries ?? 5;
         for (let attempt = 0; ; attempt++) {
           const current = api.get(info, name, opts.namespace);
-          const next = produce(current as never, recipe as never) as KubeObject;
+          const next: KubeObject = produce<KubeObject>(current, recipe as (d: KubeObject) => void);
           try {
             return api.update(next, { ...user, ...opts }) as never;
           } catch (e) {
@@ -90,8 +90,8 @@ export function createClient(api: ApiServer, defaults: { user?: string } = {}): 
           }
         }
       }),
-    patch: (type, name, patch, opts) => settle(() => api.patch(resolve(type), name, patch, { ...user, ...opts }) as never),
-    delete: (type, name, opts) => settle(() => api.delete(resolve(type), name, { ...user, ...opts }) as never),
+    patch: (type, name, patch, opts) => settle(() => api.patch<KubeObject>(resolve(type), name, patch, { ...user, ...opts }) as never),
+    delete: (type, name, opts) => settle(() => api.delete<KubeObject>(resolve(type), name, { ...user, ...opts }) as never),
     deleteCollection: (type, opts) => settle(() => api.deleteCollection(resolve(type), { ...user, ...opts }) as never),
     watch: (type, opts) => api.watch(resolve(type), opts) as never,
     finalizeNamespace: (name, finalizers) => settle(() => api.finalizeNamespace(name, finalizers, user)),

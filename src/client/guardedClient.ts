@@ -21,16 +21,16 @@ export function createGuardedClient(client: Client, owner: string): { client: Cl
   const guarded: Client = {
     resource: (t) => client.resource(t),
     resources: () => client.resources(),
-    create: wrap(client.create),
-    get: wrap(client.get) as Client['get'],
-    list: wrap(client.list) as Client['list'],
-    update: wrap(client.update),
-    updateStatus: wrap(client.updateStatus),
-    mutate: wrap(client.mutate) as Client['mutate'],
-    patch: wrap(client.patch) as Client['patch'],
-    delete: wrap(client.delete) as Client['delete'],
-    deleteCollection: wrap(client.deleteCollection) as Client['deleteCollection'],
-    finalizeNamespace: wrap(client.finalizeNamespace),
+    create: wrap((...a: Parameters<Client['create']>) => (client.create as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['create'],
+    get: wrap((...a: Parameters<Client['get']>) => (client.get as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['get'],
+    list: wrap((...a: Parameters<Client['list']>) => (client.list as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['list'],
+    update: wrap((...a: Parameters<Client['update']>) => (client.update as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['update'],
+    updateStatus: wrap((...a: Parameters<Client['updateStatus']>) => (client.updateStatus as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['updateStatus'],
+    mutate: wrap((...a: Parameters<Client['mutate']>) => (client.mutate as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['mutate'],
+    patch: wrap((...a: Parameters<Client['patch']>) => (client.patch as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['patch'],
+    delete: wrap((...a: Parameters<Client['delete']>) => (client.delete as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['delete'],
+    deleteCollection: wrap((...a: Parameters<Client['deleteCollection']>) => (client.deleteCollection as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['deleteCollection'],
+    finalizeNamespace: wrap((...a: Parameters<Client['finalizeNamespace']>) => (client.finalizeNamespace as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['finalizeNamespace'],
     watch: (type, opts) => {
       if (dead) throw new Error(`${owner} was stopped; watch not opened`);
       return client.watch(type, opts);

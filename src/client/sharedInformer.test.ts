@@ -1,3 +1,4 @@
+import type { AnyObject } from '../api/meta.ts';
 import { describe, expect, it } from 'vitest';
 import { ApiServer } from '../apiserver/apiServer.ts';
 import { MemoryStore } from '../store/memoryStore.ts';
@@ -30,7 +31,7 @@ describe('createSharedInformer', () => {
     await drainMicrotasks();
     expect(inf.hasSynced()).toBe(true);
     api.create(cm('b'));
-    api.mutate({ apiVersion: 'v1', kind: 'ConfigMap' }, 'a', 'default', (d: { data?: Record<string, string> }) => void (d.data = { v: '1' }));
+    api.mutate({ apiVersion: 'v1', kind: 'ConfigMap' }, 'a', 'default', (d: AnyObject) => void (d['data'] = { v: '1' }));
     api.delete({ apiVersion: 'v1', kind: 'ConfigMap' }, 'b', { namespace: 'default' });
     expect(events).toEqual(['add:a', 'add:b', 'update:a', 'delete:b']);
     expect(inf.lister.list().map((o) => o.metadata?.name)).toEqual(['a']);

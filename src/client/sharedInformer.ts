@@ -77,7 +77,7 @@ export interface SharedInformer<T extends KubeObject = KubeObject> {
 /** Creates a {@link SharedInformer}; call `start()` to list and watch. */
 export function createSharedInformer<T extends KubeObject = KubeObject>(options: SharedInformerOptions): SharedInformer<T> {
   const { client, clock } = options;
-  const indexer = createIndexer<T>((options.indexers ?? DEFAULT_INDEXERS) as Indexers<T>);
+  const indexer = createIndexer<T>((options.indexers ?? DEFAULT_INDEXERS));
   const lister = createLister(indexer);
   const events = new Subject<InformerEvent<T>>();
   const handlers = new Set<InformerHandler<T>>();
@@ -142,8 +142,8 @@ export function createSharedInformer<T extends KubeObject = KubeObject>(options:
     watch = client.watch(options.type, { ...query, resourceVersion: lastRv, allowWatchBookmarks: true }).subscribe({
       next: (e) => {
         if (gen !== generation) return;
-        if (intercept === undefined) apply(e as WatchEvent);
-        else for (const x of intercept(e as WatchEvent)) apply(x);
+        if (intercept === undefined) apply(e);
+        else for (const x of intercept(e)) apply(x);
       },
       error: (err: unknown) => {
         if (gen !== generation || stopped) return;

@@ -12,6 +12,7 @@ export const JOB_LABELS = {
 } as const;
 
 const MAX_INT32 = 2147483647;
+const GENERATED_LABELS: ReadonlySet<string> = new Set(Object.values(JOB_LABELS));
 
 /**
  * `SetDefaults_Job`: completions and parallelism 1 when both unset (parallelism 1 when unset), backoffLimit 6
@@ -33,7 +34,10 @@ export function defaultJob(obj: Job): Job {
     const template = (spec.template ??= {} as PodTemplateSpec);
     const templateLabels = template.metadata?.labels;
     const meta = (d.metadata ??= {});
-    if (templateLabels != null && Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...templateLabels };
+    // Labels that only the selector generation put there are not copied: the Job had no labels of its
+    // own at create, and copying them on a later write would make defaulting not idempotent.
+    const own = Object.keys(templateLabels ?? {}).some((k) => !GENERATED_LABELS.has(k));
+    if (templateLabels != null && own && Object.keys(meta.labels ?? {}).length === 0) meta.labels = { ...templateLabels };
     if (!spec.completionMode) spec.completionMode = 'NonIndexed';
     if (spec.suspend == null) spec.suspend = false;
     for (const rule of spec.podFailurePolicy?.rules ?? []) {

@@ -3,7 +3,7 @@ import type { Container } from 'kubernetes-types/core/v1.js';
 import { fieldError, type FieldError } from '../fieldErrors.ts';
 import { dns1123LabelErrors } from '../names.ts';
 import { validateContainerPorts, validateEnv, validateEnvFrom, validateVolumeDevices, validateVolumeMounts } from './validateContainerParts.ts';
-import { validateLifecycle, validateLivenessProbe, validateProbe, validateReadinessProbe } from './validateProbe.ts';
+import { validateLifecycle, validateLivenessProbe, validateReadinessProbe } from './validateProbe.ts';
 import { validateResourceRequirements } from './validateResources.ts';
 import type { ValidVolumes } from './validateVolumes.ts';
 import { arr } from './validationUtils.ts';
@@ -97,5 +97,3 @@ export function validateInitContainers(containers: readonly Container[] | undefi
   });
   return errs;
 }
-
-export { validateProbe };

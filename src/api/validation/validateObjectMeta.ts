@@ -72,6 +72,13 @@ export function validateOwnerReferences(refs: readonly OwnerReference[] | undefi
   return errs;
 }
 
+/** Upstream core `validateFinalizerName`: a qualified name, and a standard one when it has no `/`. */
+export function finalizerNameErrors(f: string, path: string): FieldError[] {
+  const errs = qualifiedNameErrors(f).map((m) => fieldError.invalid(path, f, m));
+  if (!f.includes('/') && !STANDARD_FINALIZERS.has(f)) errs.push(fieldError.invalid(path, f, 'name is neither a standard finalizer name nor is it fully qualified'));
+  return errs;
+}
+
 /**
  * Upstream `ValidateFinalizers`, then (for built-in kinds, `core`) core's rule that a finalizer name
  * without a `/` be a standard one (`kubernetes`, `orphan`, `foregroundDeletion`).

@@ -17,7 +17,7 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 
 /** The elements of `x` when it is an array, else none (decoding would have refused other types). */
 export function arr<T>(x: readonly T[] | null | undefined): readonly T[] {
-  return Array.isArray(x) ? x : [];
+  return Array.isArray(x) ? (x as readonly T[]) : [];
 }
 
 /** The keys of a map, sorted (Go map order is random; sorting makes error lists deterministic). */

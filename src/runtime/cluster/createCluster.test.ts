@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { AnyActorRef } from 'xstate';
+import type { Cluster } from './clusterTypes.ts';
 import type { ConfigMap } from 'kubernetes-types/core/v1.js';
 import { isNotFound } from '../../api/status.ts';
 import { defineController } from '../controller/defineController.ts';
 import { TerminalError } from '../controller/reconcileTypes.ts';
-import { VirtualClock } from '../sim/virtualClock.ts';
+import type { VirtualClock } from '../sim/virtualClock.ts';
 import { createCluster } from './createCluster.ts';
+
+const actor = (cluster: Cluster, id: string): AnyActorRef | undefined => cluster.root.system.get(id) as AnyActorRef | undefined;
 
 const cm = (name: string, extra: Partial<ConfigMap> = {}): ConfigMap => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name }, data: {}, ...extra });
 
@@ -12,10 +16,10 @@ describe('createCluster', () => {
   it('should run the API server and controller manager as actors of one system', async () => {
     const cluster = createCluster({ seed: 7 });
     await cluster.settle();
-    expect(cluster.root.system.get('kube-apiserver')?.getSnapshot().value).toBe('serving');
-    expect(cluster.root.system.get('kube-controller-manager')?.getSnapshot().value).toBe('leading');
-    expect(cluster.root.system.get('controller/garbage-collector')?.getSnapshot().value).toEqual({ running: 'idle' });
-    expect(cluster.root.system.get('controller/namespace')?.getSnapshot().value).toEqual({ running: 'idle' });
+    expect(actor(cluster, 'kube-apiserver')?.getSnapshot().value).toBe('serving');
+    expect(actor(cluster, 'kube-controller-manager')?.getSnapshot().value).toBe('leading');
+    expect(actor(cluster, 'controller/garbage-collector')?.getSnapshot().value).toEqual({ running: 'idle' });
+    expect(actor(cluster, 'controller/namespace')?.getSnapshot().value).toEqual({ running: 'idle' });
     await cluster.stop();
   });
 
@@ -85,12 +89,12 @@ describe('createCluster', () => {
     const flaky = defineController({
       name: 'flaky',
       for: 'ConfigMap',
-      async reconcile(req, ctx) {
-        if (req.name !== 'f' && req.name !== 't') return {};
-        if (req.name === 't') throw new TerminalError('cannot ever work');
+      reconcile(req, ctx) {
+        if (req.name !== 'f' && req.name !== 't') return Promise.resolve({});
+        if (req.name === 't') return Promise.reject(new TerminalError('cannot ever work'));
         attempts.push(ctx.clock.now() - start);
-        if (attempts.length < 5) throw new Error('not yet');
-        return {};
+        if (attempts.length < 5) return Promise.reject(new Error('not yet'));
+        return Promise.resolve({});
       },
     });
     const cluster = createCluster({ controllers: [flaky] });
@@ -99,7 +103,7 @@ describe('createCluster', () => {
     await cluster.client.create(cm('t'));
     await cluster.settle({ quietMs: 1_000 });
     expect(attempts).toEqual([0, 5, 15, 35, 75]);
-    const snapshot = cluster.root.system.get('controller/flaky')?.getSnapshot() as { context: { failures: number; lastError?: string } };
+    const snapshot = actor(cluster, 'controller/flaky')?.getSnapshot() as { context: { failures: number; lastError?: string } };
     expect(snapshot.context.failures).toBe(5);
     expect(cluster.events().some((e) => e.reason === 'ReconcileError' && e.involvedObject.name === 't' && e.message === 'cannot ever work')).toBe(true);
     await cluster.stop();

@@ -1,4 +1,5 @@
 import { createActor } from 'xstate';
+import type { AnyActorRef } from 'xstate';
 import type { Event } from 'kubernetes-types/core/v1.js';
 import type { KubeObject } from '../../api/meta.ts';
 import { ApiServer } from '../../apiserver/apiServer.ts';
@@ -66,11 +67,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   });
   const allControllers = (): readonly ControllerDefinition[] => [...builtins, ...userControllers];
 
-  const root = createActor(clusterMachine, { clock, ...(options.inspect ? { inspect: options.inspect } : {}) });
+  const root = createActor(clusterMachine, { clock, systemId: 'cluster', ...(options.inspect ? { inspect: options.inspect } : {}) });
   root.start();
   const apiLogic = apiServerMachine.provide({ actions: { closeWatches: () => api.close() } });
   root.send({ type: 'component.start', id: 'kube-apiserver', systemId: 'kube-apiserver', logic: apiLogic });
-  const apiActor = root.system.get('kube-apiserver');
+  const component = (id: string): AnyActorRef | undefined => root.system.get(id) as AnyActorRef | undefined;
+  const apiActor = component('kube-apiserver');
   const unsubscribeCommits = store.subscribe((e) => apiActor?.send({ type: 'apiserver.committed', revision: e.revision }));
   const managerLogic = createControllerManagerLogic({
     client,
@@ -123,11 +125,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       add(def) {
         if (allControllers().some((c) => c.name === def.name)) throw new Error(`controller ${def.name} already exists`);
         userControllers.push(def);
-        root.system.get('kube-controller-manager')?.send({ type: 'controller.restart', name: def.name });
+        component('kube-controller-manager')?.send({ type: 'controller.restart', name: def.name });
       },
       restart(name) {
         if (!allControllers().some((c) => c.name === name)) throw new Error(`no controller named ${name}`);
-        root.system.get('kube-controller-manager')?.send({ type: 'controller.restart', name });
+        component('kube-controller-manager')?.send({ type: 'controller.restart', name });
       },
     },
     defineResource,
@@ -139,7 +141,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       if (stopped) return;
       stopped = true;
       await drain(activity, clock);
-      root.system.get('kube-controller-manager')?.send({ type: 'manager.stop' });
+      component('kube-controller-manager')?.send({ type: 'manager.stop' });
       root.send({ type: 'cluster.stop' });
       root.stop();
       crds.unsubscribe();

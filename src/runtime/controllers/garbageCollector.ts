@@ -129,7 +129,7 @@ export function garbageCollector(): ControllerDefinition {
   return defineController({
     name: 'garbage-collector',
     maxConcurrentReconciles: 4,
-    sources: ({ informers, ctx, enqueue }) => startMonitors(informers, ctx, enqueue),
+    sources: (source) => startMonitors(source.informers, source.ctx, (key) => source.enqueue(key)),
     async reconcile(req, ctx) {
       const node = graph.get(req.key);
       if (node === undefined) return {};

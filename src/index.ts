@@ -1,0 +1,113 @@
+// The one public entry of kubeactors: named exports only.
+
+// Cluster
+export { createCluster } from './runtime/cluster/createCluster.ts';
+export type { Cluster, ClusterOptions, SettleOptions, SettleResult } from './runtime/cluster/clusterTypes.ts';
+export { parseManifests, applyObject, LAST_APPLIED_ANNOTATION } from './runtime/cluster/applyManifests.ts';
+export type { ApplyResult } from './runtime/cluster/applyManifests.ts';
+
+// Controllers and resources
+export { defineController, generationChangedPredicate, resourceVersionChangedPredicate } from './runtime/controller/defineController.ts';
+export type { ControllerDefinition, ControllerSourceContext, EventPredicate, MapFunc } from './runtime/controller/defineController.ts';
+export { TerminalError, isTerminalError } from './runtime/controller/reconcileTypes.ts';
+export type { ReconcileContext, ReconcileRequest, ReconcileResult, Reconciler } from './runtime/controller/reconcileTypes.ts';
+export { defineResource, resourceInfoOf } from './runtime/resources/defineResource.ts';
+export type { PrinterColumn, ResourceDefinition } from './runtime/resources/defineResource.ts';
+export { createEventRecorder, EVENT_AGGREGATION_WINDOW_MS } from './runtime/events/eventRecorder.ts';
+export type { EventRecorder, EventType } from './runtime/events/eventRecorder.ts';
+export { builtinControllers } from './runtime/controllers/builtinControllers.ts';
+export { garbageCollector } from './runtime/controllers/garbageCollector.ts';
+export { namespaceController } from './runtime/controllers/namespaceController.ts';
+export type { ActivityTracker } from './runtime/activity.ts';
+
+// Determinism seams
+export { VirtualClock, RealClock, DEFAULT_VIRTUAL_EPOCH_MS, createRng, createIdSource, GENERATE_NAME_ALPHABET } from './runtime/sim/index.ts';
+export type { Clock, TimerId, Rng, IdSource } from './runtime/sim/index.ts';
+
+// API machinery
+export { ApiServer, MAX_OBJECT_BYTES, SYSTEM_NAMESPACES } from './apiserver/apiServer.ts';
+export type { ApiServerOptions, ApiStrategy, ResourceRef } from './apiserver/apiServer.ts';
+export { createBuiltinStrategy } from './apiserver/builtinStrategy.ts';
+export type { AdmissionPlugin, AdmissionRequest, AdmissionOperation } from './apiserver/admission.ts';
+export type { CreateOptions, DeleteOptions, ListOptions, ObjectList, PatchOptions, PatchType, PropagationPolicy, UpdateOptions, WatchOptions, WriteOptions } from './apiserver/requestOptions.ts';
+export type { WatchEvent, WatchEventType } from './apiserver/watchTypes.ts';
+export { INITIAL_EVENTS_END_ANNOTATION } from './apiserver/watchHub.ts';
+export { FOREGROUND_FINALIZER, ORPHAN_FINALIZER } from './apiserver/deletion.ts';
+export { MemoryStore } from './store/memoryStore.ts';
+export type { MemoryStoreOptions } from './store/memoryStore.ts';
+export type { Store, StoreEvent, StoreEventType } from './store/storeTypes.ts';
+export { ResourceRegistry } from './api/resourceRegistry.ts';
+export { BUILTIN_RESOURCES } from './api/builtinResources.ts';
+export { apiVersionOf, groupResource, parseApiVersion } from './api/resourceInfo.ts';
+export type { ResourceInfo, Verb } from './api/resourceInfo.ts';
+export { objectKey, splitObjectKey, controllerOf, fieldOf } from './api/meta.ts';
+export type { AnyObject, KubeObject, ObjectKey, StoredObject } from './api/meta.ts';
+export {
+  StatusError,
+  isStatusError,
+  isNotFound,
+  isConflict,
+  isAlreadyExists,
+  isGone,
+  isInvalid,
+  notFound,
+  alreadyExists,
+  conflict,
+  gone,
+  badRequest,
+  forbidden,
+  internalError,
+  tooManyRequests,
+  serviceUnavailable,
+} from './api/status.ts';
+export type { StatusReason } from './api/status.ts';
+export { fieldError, invalid, formatFieldError } from './api/fieldErrors.ts';
+export type { FieldError, FieldErrorType } from './api/fieldErrors.ts';
+export { parseLabelSelector, labelSelectorFromSpec, matchesLabels, formatLabelSelector, isEverything } from './api/labelSelector.ts';
+export type { LabelRequirement, LabelSelectorRequirements } from './api/labelSelector.ts';
+export { parseFieldSelector, fieldSelectorMatcher } from './api/fieldSelector.ts';
+export { parseQuantity, isValidQuantity, compareQuantities, addQuantities, subtractQuantities, quantityToMilli, quantityToNumber, formatQuantity } from './api/quantity.ts';
+export type { Quantity } from './api/quantity.ts';
+export { applyJsonPatch } from './api/patch/jsonPatch.ts';
+export { applyMergePatch, createMergePatch } from './api/patch/mergePatch.ts';
+export { applyStrategicMergePatch, createStrategicPatch, createThreeWayStrategicPatch } from './api/patch/strategicMergePatch.ts';
+export { validateAgainstSchema, defaultAndPrune } from './api/schema/validateSchema.ts';
+export type { JsonSchema } from './api/schema/validateSchema.ts';
+
+// Client
+export { createClient } from './client/client.ts';
+export type { Client, TypeRef } from './client/client.ts';
+export type { KnownKinds, KindOf } from './client/knownKinds.ts';
+export { createSharedInformer } from './client/sharedInformer.ts';
+export type { InformerEvent, InformerHandler, SharedInformer, SharedInformerOptions } from './client/sharedInformer.ts';
+export { createInformerFactory } from './client/informerFactory.ts';
+export type { InformerFactory, InformerQuery } from './client/informerFactory.ts';
+export { createWorkQueue } from './client/workQueue.ts';
+export type { WorkQueue } from './client/workQueue.ts';
+export { createDelayingQueue } from './client/delayingQueue.ts';
+export type { DelayingQueue } from './client/delayingQueue.ts';
+export { createRateLimitingQueue } from './client/rateLimitingQueue.ts';
+export type { RateLimitingQueue } from './client/rateLimitingQueue.ts';
+export {
+  itemExponentialFailureRateLimiter,
+  itemFastSlowRateLimiter,
+  bucketRateLimiter,
+  maxOfRateLimiter,
+  defaultControllerRateLimiter,
+  DEFAULT_BASE_DELAY_MS,
+  DEFAULT_MAX_DELAY_MS,
+} from './client/rateLimiter.ts';
+export type { RateLimiter } from './client/rateLimiter.ts';
+export { createIndexer } from './client/indexer.ts';
+export type { Indexer } from './client/indexer.ts';
+export { createLister } from './client/lister.ts';
+export type { Lister } from './client/lister.ts';
+export { NAMESPACE_INDEX, OWNER_UID_INDEX, NODE_NAME_INDEX, labelIndexFunc } from './client/indexFuncs.ts';
+export type { IndexFunc, Indexers } from './client/indexFuncs.ts';
+export { createGuardedClient } from './client/guardedClient.ts';
+
+// Machines (the statecharts that run)
+export { reconcilerMachine } from '../machines/reconcilerMachine.ts';
+export { controllerManagerMachine } from '../machines/controllerManagerMachine.ts';
+export { apiServerMachine } from '../machines/apiServerMachine.ts';
+export { clusterMachine } from '../machines/clusterMachine.ts';
