@@ -154,7 +154,8 @@ export function createControllerLogic(def: ControllerDefinition, deps: Controlle
           self.send({ type: 'reconcile.started', key });
           // A stopped (crashed) controller hears nothing back from reconciles it started.
           const alive = (): boolean => self.getSnapshot().status === 'active';
-          reconcileKey(key).then(
+          // Reconciles start after the action returns: their synchronous writes must not run inside an XState action.
+          Promise.resolve(key).then(reconcileKey).then(
             (result) => alive() && self.send({ type: 'reconcile.succeeded', key, requeueAfterMs: result.requeueAfterMs }),
             (error: unknown) => alive() && self.send({ type: 'reconcile.failed', key, error, terminal: isTerminalError(error) }),
           );

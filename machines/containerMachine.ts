@@ -13,7 +13,8 @@ export const description = 'One container of a pod as the kubelet runs it: image
 const ev = (type: 'Normal' | 'Warning', reason: string, message: (c: ContainerRecord) => string) =>
   ({ type: 'recordEvent', params: ({ context }: { context: ContainerRecord }) => ({ type, reason, message: message(context) }) }) as const;
 
-function initialRecord(input: ContainerInput): ContainerRecord {
+/** The container machine's initial context for `input` (what its `context` factory computes). */
+export function initialContainerRecord(input: ContainerInput): ContainerRecord {
   return {
     clock: input.clock, config: input.config, image: input.image, behavior: input.behavior, imagePresent: input.imagePresent ?? false,
     restartCount: 0, startedAt: undefined, terminated: undefined, lastTerminated: undefined, started: false, ready: false, probes: {},
@@ -39,7 +40,7 @@ const exited = '#container.exited';
  */
 export const containerMachine = containerSetup.createMachine({
   id: 'container',
-  context: ({ input }) => initialRecord(input),
+  context: ({ input }) => initialContainerRecord(input),
   initial: 'idle',
   states: {
     idle: {

@@ -30,7 +30,8 @@ export function probeRegion(kind: ProbeKind) {
   const onResult = { 'probe.result': { guard: { type: 'isProbeFor', params: k }, target: 'evaluated', actions: result } } as const;
   const delayed = kind === 'startup' ? { startupTick: { target: 'evaluated', actions: tick } } : kind === 'readiness' ? { readinessTick: { target: 'evaluated', actions: tick } } : { livenessTick: { target: 'evaluated', actions: tick } };
   const kills = kind === 'readiness' ? [] : [{ guard: { type: 'probeKills', params: k }, target: '#container.stopping', actions: { type: 'markProbeKill', params: k } } as const];
-  const passes = kind === 'startup' ? [{ guard: { type: 'probePassed', params: k }, target: 'passed' } as const] : [];
+  // A startup probe ends when it passes; the others may settle (no more timers).
+  const ends = kind === 'startup' ? [{ guard: { type: 'probePassed', params: k }, target: 'passed' } as const] : [{ guard: { type: 'probeSteady', params: k }, target: 'steady' } as const];
   return containerSetup.createStateConfig({
     initial: 'gated',
     states: {
@@ -42,9 +43,8 @@ export function probeRegion(kind: ProbeKind) {
       },
       unprobed: {},
       probing: { entry: { type: 'scheduleProbe', params: k }, after: delayed, on: onResult },
-      evaluated: { always: [...kills, ...passes, { guard: { type: 'probeSteady', params: k }, target: 'steady' }, { target: 'probing' }] },
-      steady: { on: onResult },
-      ...(kind === 'startup' ? { passed: {} } : {}),
+      evaluated: { always: [...kills, ...ends, { target: 'probing' }] },
+      ...(kind === 'startup' ? { passed: {} } : { steady: { on: onResult } }),
     },
   });
 }

@@ -52,7 +52,12 @@ export function driveContainers(mode: 'event' | 'deletion' | 'halt' | 'advance')
   return podSetup.enqueueActions(({ context, event, enqueue }) => {
     let delivery: Delivery | undefined;
     if (mode === 'event') delivery = deliveryOf(context, event);
-    else if (mode === 'deletion') delivery = { killAll: { graceMs: context.deletion?.graceMs ?? context.graceMs, restart: 'never' } };
+    else if (mode === 'deletion') {
+      // The grace period runs from the deletion request; containers get what remains of it.
+      const d = context.deletion;
+      const graceMs = d === undefined ? context.graceMs : Math.max(0, d.requestedAt + d.graceMs - context.clock.now());
+      delivery = { killAll: { graceMs, restart: 'never' } };
+    }
     else if (mode === 'halt') {
       const graceMs = event.type === 'pod.evict' ? (event.gracePeriodSeconds ?? 0) * 1000 : context.graceMs;
       delivery = { killAll: { graceMs, restart: 'never' } };

@@ -38,6 +38,7 @@ const onEvent = driveContainers('event');
  *   and write `derivePodStatus(snapshot, pod, { hostIP, podIPs })` through the `status` subresource
  *   when it differs from the last write (a batched writer coalesces bursts).
  * - `recordEvent` receives `{ type, reason, message, fieldPath? }` for an Event about the pod.
+ * - `cluster.logs(pod, container, opts)` is `containerLogs(actor.getSnapshot().context, container, clock.now(), opts)`.
  * - When the snapshot's `status` is `'done'` (state `terminated`): unless `output.forced`, write the
  *   final status and confirm the deletion (DELETE with grace 0 and the pod's uid as precondition);
  *   then drop the actor. A force-deleted pod's object is already gone.

@@ -1,7 +1,7 @@
 import { createEmptyActor } from 'xstate';
 import type { ActorScope, AnyEventObject, ExecutableActionObject, InspectionEvent, Observer, StateValue, Subscription } from 'xstate';
 import type { ContainerSlot } from '../src/kubelet/containerRecord.ts';
-import { containerMachine } from './containerMachine.ts';
+import { containerMachine, initialContainerRecord } from './containerMachine.ts';
 import type { ContainerEvent, ContainerEventRecord, ContainerInput } from './containerMachine.ts';
 
 export type { ContainerSlot } from '../src/kubelet/containerRecord.ts';
@@ -46,11 +46,12 @@ function effectsOf(actions: readonly ExecutableActionObject[]): ContainerEffect[
   return out;
 }
 
-/** The first slot of a container (state `idle`), computed without an actor. */
+/**
+ * The first slot of a container: the machine's initial state (`idle`, which has no entry actions)
+ * and its context factory's result, built directly because every pod creates one per container.
+ */
 export function initialContainerSlot(input: ContainerInput): ContainerSlot {
-  collected = [];
-  const snapshot = containerMachine.getInitialSnapshot(scope, input);
-  return { value: snapshot.value, context: snapshot.context };
+  return { value: containerMachine.config.initial as string, context: initialContainerRecord(input) };
 }
 
 /**

@@ -278,3 +278,41 @@ describe('ApiServer', () => {
     expect(() => api.get({ apiVersion: 'v1', kind: 'ConfigMap' }, 'dry', 'default')).toThrow(/not found/);
   });
 });
+
+describe('ApiServer subresources', () => {
+  it('should serve and write the scale subresource', () => {
+    const { api } = setup();
+    api.create({ apiVersion: 'v1', kind: 'ReplicationController', metadata: { name: 'rc' }, spec: { replicas: 2, selector: { app: 'x' }, template: { metadata: { labels: { app: 'x' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } });
+    const ref = { apiVersion: 'v1', kind: 'ReplicationController' };
+    const scale = api.getScale(ref, 'rc', 'default');
+    expect(scale).toMatchObject({ apiVersion: 'autoscaling/v1', kind: 'Scale', spec: { replicas: 2 }, status: { replicas: 0, selector: 'app=x' } });
+    const after = api.updateScale(ref, 'rc', { spec: { replicas: 5 } }, { namespace: 'default' });
+    expect(after.spec.replicas).toBe(5);
+    expect(statusOf(() => api.updateScale(ref, 'rc', { metadata: { resourceVersion: scale.metadata.resourceVersion! }, spec: { replicas: 1 } }, { namespace: 'default' })).code).toBe(409);
+    expect(statusOf(() => api.getScale({ apiVersion: 'v1', kind: 'ConfigMap' }, 'x', 'default')).code).toBe(404);
+  });
+
+  it('should bind a pod once, with the PodScheduled condition', () => {
+    const { api } = setup();
+    api.create(pod('p'));
+    const bound = api.bind('default', 'p', 'node-1') as unknown as Pod;
+    expect(bound.spec?.nodeName).toBe('node-1');
+    expect(bound.status?.conditions?.find((c) => c.type === 'PodScheduled')?.status).toBe('True');
+    const again = statusOf(() => api.bind('default', 'p', 'node-2'));
+    expect(again.code).toBe(409);
+    expect(again.message).toContain('is already assigned to node "node-1"');
+  });
+
+  it('should refuse an eviction that would violate a PodDisruptionBudget with 429', () => {
+    const { api } = setup();
+    api.create({ ...pod('p', 'n1'), metadata: { name: 'p', labels: { app: 'x' } } });
+    api.create({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget', metadata: { name: 'pdb' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'x' } } } });
+    const e = statusOf(() => api.evict('default', 'p'));
+    expect(e.code).toBe(429);
+    expect(e.message).toBe("Cannot evict pod as it would violate the pod's disruption budget.");
+    const pdb = api.get({ apiVersion: 'policy/v1', kind: 'PodDisruptionBudget' }, 'pdb', 'default');
+    api.update({ ...pdb, status: { disruptionsAllowed: 1, observedGeneration: 1, currentHealthy: 1, desiredHealthy: 1, expectedPods: 1 } } as never, { subresource: 'status' });
+    const evicted = api.evict('default', 'p');
+    expect(evicted.metadata.deletionTimestamp).toBeDefined();
+  });
+});

@@ -19,7 +19,10 @@ import { planDeletion } from './deletion.ts';
 import type { CreateOptions, DeleteOptions, ListOptions, ObjectList, PatchOptions, UpdateOptions, WatchOptions, WriteOptions } from './requestOptions.ts';
 import { applyPatch } from './applyPatch.ts';
 import { rfc3339 } from './timestamps.ts';
+import { bindPod, evictPod, scaleOf, updateScale } from './subresources.ts';
+import type { Scale } from './subresources.ts';
 import { WatchHub } from './watchHub.ts';
+import { decodeCheck, decoding } from './decodeCheck.ts';
 import type { WatchEvent } from './watchTypes.ts';
 
 /** Kubernetes' default limit on one stored object (etcd's request limit), 1.5 MiB. */
@@ -147,6 +150,7 @@ export class ApiServer {
     const info = this.registry.requireKind(obj.apiVersion, obj.kind);
     this.checkVerb(info, 'create');
     if (!info.stored) throw methodNotAllowed(`${info.kind} is not stored; use its subresource`);
+    decodeCheck(info, obj);
     const namespace = this.requestNamespace(info, obj.metadata?.namespace, opts.namespace);
     const meta = obj.metadata ?? {};
     if (!meta.name && !meta.generateName) {
@@ -171,10 +175,12 @@ export class ApiServer {
         delete m.selfLink;
         if (!d.apiVersion) d.apiVersion = apiVersionOf(info);
       });
-      next = this.strategy.defaults(next, info, 'CREATE');
-      next = prepareForCreate(info, next);
+      const decoded = next;
+      next = decoding(info, () => this.strategy.defaults(decoded, info, 'CREATE'));
+      next = prepareForCreate(info, next, now);
       next = this.admit('CREATE', info, next, undefined, undefined, opts);
-      const errors = this.strategy.validateCreate(next, info);
+      const admitted = next;
+      const errors = decoding(info, () => this.strategy.validateCreate(admitted, info));
       if (errors.length > 0) throw invalid(info.kind, name, errors, info.group);
       this.validateAdmission('CREATE', info, next, undefined, undefined, opts);
       this.checkSize(next);
@@ -200,6 +206,7 @@ export class ApiServer {
   update<T extends KubeObject = KubeObject>(obj: T, opts: UpdateOptions & { readonly namespace?: string } = {}): StoredObject<T> {
     const info = this.registry.requireKind(obj.apiVersion, obj.kind);
     this.checkVerb(info, 'update');
+    decodeCheck(info, obj);
     const name = obj.metadata?.name;
     if (!name) throw invalid(info.kind, '', [fieldError.required('metadata.name', 'name is required')], info.group);
     const namespace = this.requestNamespace(info, obj.metadata?.namespace, opts.namespace);
@@ -236,6 +243,7 @@ export class ApiServer {
     const rv = next.metadata?.resourceVersion;
     if (rv && rv !== current.metadata.resourceVersion) throw conflict(info.plural, name, info.group);
     const withKind = { ...next, apiVersion: current.apiVersion ?? apiVersionOf(info), kind: info.kind };
+    decodeCheck(info, withKind);
     return this.writeUpdate(info, current, withKind, opts) as StoredObject<T>;
   }
 
@@ -259,6 +267,28 @@ export class ApiServer {
     if (plan.kind === 'none') return current as StoredObject<T>;
     if (plan.kind === 'update') return this.store.update(storageKey, key, plan.object as StoredObject, current.metadata.resourceVersion) as StoredObject<T>;
     return this.store.delete(storageKey, key, current.metadata.resourceVersion) as StoredObject<T>;
+  }
+
+  /** The scale subresource: an `autoscaling/v1` Scale. */
+  getScale(ref: ResourceRef, name: string, namespace?: string): Scale {
+    const info = this.resource(ref);
+    if (!info.subresources.includes('scale')) throw notFound(`${info.plural}/scale`, name, info.group);
+    return scaleOf(this.get(info, name, namespace), info);
+  }
+
+  /** Writes `spec.replicas` through the scale subresource. */
+  updateScale(ref: ResourceRef, name: string, scale: { metadata?: { resourceVersion?: string }; spec?: { replicas?: number } }, opts: WriteOptions & { readonly namespace?: string } = {}): Scale {
+    return updateScale(this, this.resource(ref), name, opts.namespace, scale, opts);
+  }
+
+  /** The pods/binding subresource (what the scheduler calls). */
+  bind(namespace: string, podName: string, nodeName: string, opts: WriteOptions = {}): StoredObject {
+    return bindPod(this, namespace, podName, nodeName, opts);
+  }
+
+  /** The pods/eviction subresource: a delete that respects PodDisruptionBudgets. */
+  evict(namespace: string, podName: string, deleteOptions: DeleteOptions = {}): StoredObject {
+    return evictPod(this, namespace, podName, deleteOptions);
   }
 
   /** The namespace `finalize` subresource: sets `spec.finalizers`; a terminating namespace with none left is removed. */
@@ -306,7 +336,7 @@ export class ApiServer {
         else d['status'] = status;
       });
     } else {
-      next = this.strategy.defaults(obj, info, 'UPDATE');
+      next = decoding(info, () => this.strategy.defaults(obj, info, 'UPDATE'));
       const currentStatus = (current as AnyObject)['status'];
       next = produce(next as AnyObject, (d) => {
         const m = (d.metadata ??= {});
@@ -349,7 +379,8 @@ export class ApiServer {
       });
     }
     next = this.admit('UPDATE', info, next, current, opts.subresource, opts);
-    errors.push(...this.strategy.validateUpdate(next, current, info));
+    const admitted = next;
+    errors.push(...decoding(info, () => this.strategy.validateUpdate(admitted, current, info)));
     if (errors.length > 0) throw invalid(info.kind, current.metadata.name, errors, info.group);
     this.validateAdmission('UPDATE', info, next, current, opts.subresource, opts);
     this.checkSize(next);
@@ -433,11 +464,15 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
 
 // kube-apiserver drops client-set status on create for resources with a status subresource
 // (Nodes keep theirs: the kubelet registers with status). Pods start Pending.
-function prepareForCreate(info: ResourceInfo, obj: KubeObject): KubeObject {
+// PersistentVolumes start Pending with the phase transition time (GA in v1.31), claims Pending.
+function prepareForCreate(info: ResourceInfo, obj: KubeObject, now: string): KubeObject {
   if (!info.subresources.includes('status') || (info.group === '' && info.kind === 'Node')) return obj;
+  const core = info.group === '';
   return produce(obj as AnyObject, (d) => {
-    if (info.group === '' && info.kind === 'Pod') d['status'] = { phase: 'Pending' };
-    else if (info.group === '' && info.kind === 'Namespace') d['status'] = { phase: 'Active' };
+    if (core && info.kind === 'Pod') d['status'] = { phase: 'Pending' };
+    else if (core && info.kind === 'Namespace') d['status'] = { phase: 'Active' };
+    else if (core && info.kind === 'PersistentVolume') d['status'] = { phase: 'Pending', lastPhaseTransitionTime: now };
+    else if (core && info.kind === 'PersistentVolumeClaim') d['status'] = { phase: 'Pending' };
     else delete d['status'];
   });
 }

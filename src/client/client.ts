@@ -4,7 +4,8 @@ import type { KubeObject, StoredObject } from '../api/meta.ts';
 import type { ResourceInfo } from '../api/resourceInfo.ts';
 import { StatusError } from '../api/status.ts';
 import type { ApiServer, ResourceRef } from '../apiserver/apiServer.ts';
-import type { CreateOptions, DeleteOptions, ListOptions, ObjectList, PatchOptions, UpdateOptions, WatchOptions } from '../apiserver/requestOptions.ts';
+import type { CreateOptions, DeleteOptions, ListOptions, ObjectList, PatchOptions, UpdateOptions, WatchOptions, WriteOptions } from '../apiserver/requestOptions.ts';
+import type { Scale } from '../apiserver/subresources.ts';
 import type { WatchEvent } from '../apiserver/watchTypes.ts';
 import type { KindOf, KnownKinds } from './knownKinds.ts';
 
@@ -40,6 +41,13 @@ export interface Client {
   delete<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, name: string, opts?: DeleteOptions): Promise<Obj<R, T>>;
   deleteCollection<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, opts?: DeleteOptions & ListOptions): Promise<Obj<R, T>[]>;
   watch<R extends TypeRef, T extends KubeObject = KubeObject>(type: R, opts?: WatchOptions): Observable<WatchEvent<Obj<R, T>>>;
+  /** The scale subresource of a scalable type. */
+  getScale(type: TypeRef, name: string, opts?: { namespace?: string }): Promise<Scale>;
+  updateScale(type: TypeRef, name: string, replicas: number, opts?: WriteOptions & { namespace?: string; resourceVersion?: string }): Promise<Scale>;
+  /** The pods/binding subresource: assigns a pod to a node (what a scheduler does). */
+  bind(namespace: string, podName: string, nodeName: string, opts?: WriteOptions): Promise<StoredObject>;
+  /** The pods/eviction subresource: a delete that respects PodDisruptionBudgets (429 when it would not). */
+  evict(namespace: string, podName: string, opts?: DeleteOptions): Promise<StoredObject>;
   /** The Namespace `finalize` subresource: replaces `spec.finalizers`. */
   finalizeNamespace(name: string, finalizers: readonly string[]): Promise<StoredObject>;
   /** Resolves a {@link TypeRef} to its resource (throws 404 for unknown types). */
@@ -94,6 +102,11 @@ export function createClient(api: ApiServer, defaults: { user?: string } = {}): 
     delete: (type, name, opts) => settle(() => api.delete<KubeObject>(resolve(type), name, { ...user, ...opts }) as never),
     deleteCollection: (type, opts) => settle(() => api.deleteCollection(resolve(type), { ...user, ...opts }) as never),
     watch: (type, opts) => api.watch(resolve(type), opts) as never,
+    getScale: (type, name, opts) => settle(() => api.getScale(resolve(type), name, opts?.namespace)),
+    updateScale: (type, name, replicas, opts = {}) =>
+      settle(() => api.updateScale(resolve(type), name, { spec: { replicas }, ...(opts.resourceVersion ? { metadata: { resourceVersion: opts.resourceVersion } } : {}) }, { ...user, ...opts })),
+    bind: (namespace, podName, nodeName, opts) => settle(() => api.bind(namespace, podName, nodeName, { ...user, ...opts })),
+    evict: (namespace, podName, opts) => settle(() => api.evict(namespace, podName, { ...user, ...opts })),
     finalizeNamespace: (name, finalizers) => settle(() => api.finalizeNamespace(name, finalizers, user)),
   };
   return client;

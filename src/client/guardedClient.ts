@@ -30,6 +30,10 @@ export function createGuardedClient(client: Client, owner: string): { client: Cl
     patch: wrap((...a: Parameters<Client['patch']>) => (client.patch as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['patch'],
     delete: wrap((...a: Parameters<Client['delete']>) => (client.delete as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['delete'],
     deleteCollection: wrap((...a: Parameters<Client['deleteCollection']>) => (client.deleteCollection as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['deleteCollection'],
+    getScale: wrap((...a: Parameters<Client['getScale']>) => client.getScale(...a)),
+    updateScale: wrap((...a: Parameters<Client['updateScale']>) => client.updateScale(...a)),
+    bind: wrap((...a: Parameters<Client['bind']>) => client.bind(...a)),
+    evict: wrap((...a: Parameters<Client['evict']>) => client.evict(...a)),
     finalizeNamespace: wrap((...a: Parameters<Client['finalizeNamespace']>) => (client.finalizeNamespace as (...x: unknown[]) => Promise<unknown>)(...a)) as Client['finalizeNamespace'],
     watch: (type, opts) => {
       if (dead) throw new Error(`${owner} was stopped; watch not opened`);

@@ -63,15 +63,18 @@ export function reachedFailure(state: ProbeState | undefined, probe: ProbeConfig
 
 /**
  * Whether further probes of `kind` cannot change anything, so the machine stops probing: the app's
- * answers never change again after now and the container already reflects them.
+ * answers never change again after now, and the counts already agree with them (no failure pending
+ * for liveness; readiness already at the value the answers hold it to, with no opposite count).
  */
 export function probeIsSteady(record: ContainerRecord, kind: ProbeKind, now: number): boolean {
   const probe = record.config.probes[kind];
-  if (probe === undefined || record.startedAt === undefined || kind === 'startup') return false;
+  const state = record.probes[kind];
+  if (probe === undefined || state === undefined || record.startedAt === undefined || kind === 'startup') return false;
   const schedule = probeSchedule(record.behavior, kind, probe);
   const settles = scheduleSettlesAt(schedule, (a, b) => answerOk(a) === answerOk(b));
   const since = now - record.startedAt;
   if (settles === undefined || settles > since) return false;
   const ok = answerOk(scheduleValueAt(schedule, since));
-  return kind === 'liveness' ? ok : ok === record.ready;
+  if (kind === 'liveness') return ok && state.fail === 0;
+  return ok ? record.ready && state.fail === 0 : !record.ready && state.ok === 0;
 }

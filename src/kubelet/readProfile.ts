@@ -55,7 +55,7 @@ function logScript(r: ProfileReader, value: unknown, path: string): LogPlan | un
   const read = stepsWithRepeat(r, value, path, 'lines', ['line']);
   if (read === undefined) return undefined;
   const lines = read.steps.map((s) => ({ atMs: s.atMs, line: r.string(s.raw['line'], `${s.path}.line`) ?? '' }));
-  return read.repeat !== undefined ? { lines, repeat: read.repeat } : { lines };
+  return read.repeat !== undefined ? { lines, repeat: { fromIndex: 0, everyMs: read.repeat.everyMs } } : { lines };
 }
 
 function hookScript(r: ProfileReader, value: unknown, path: string): HookRun | undefined {
@@ -71,8 +71,12 @@ function readiness(r: ProfileReader, value: unknown): TimeSchedule<boolean> | un
   const steps = delay > 0 ? [{ atMs: 0, value: false }, { atMs: delay, value: true }] : [{ atMs: 0, value: true }];
   if (obj['flapping'] === undefined) return { steps };
   const flap = r.object(obj['flapping'], 'readiness.flapping', ['upSeconds', 'downSeconds']);
-  const up = r.positiveSeconds(flap?.['upSeconds'], 'readiness.flapping.upSeconds') ?? r.fail('readiness.flapping.upSeconds', 'required');
-  const down = r.positiveSeconds(flap?.['downSeconds'], 'readiness.flapping.downSeconds') ?? r.fail('readiness.flapping.downSeconds', 'required');
+  const read = (key: string) => {
+    const path = `readiness.flapping.${key}`;
+    return flap?.[key] === undefined ? r.fail(path, 'required') : r.positiveSeconds(flap[key], path);
+  };
+  const up = read('upSeconds');
+  const down = read('downSeconds');
   if (up === undefined || down === undefined) return undefined;
   return { steps: [...steps, { atMs: delay + up, value: false }], repeat: { fromMs: delay, everyMs: up + down } };
 }

@@ -72,7 +72,7 @@ function runLoop(body: readonly ShellOp[], times: number | 'forever', run: Scrip
   const r = runOps(body, run, t0);
   if (r === 'stopped') return r;
   const period = r - t0 > 0 ? r - t0 : BUSY_LOOP_PERIOD_MS;
-  if (run.lines.length > before) run.repeat = { fromMs: t0, everyMs: period };
+  if (run.lines.length > before) run.repeat = { fromIndex: before, everyMs: period };
   run.end = 'forever';
   return 'stopped';
 }

@@ -76,10 +76,13 @@ export interface HookRun {
   readonly exitCode: number;
 }
 
-/** Log lines of one container instance, by time since start (see {@link TimeSchedule} for `repeat`). */
+/**
+ * Log lines of one container instance, by time since start. With `repeat`, the lines from index
+ * `fromIndex` on (the body of an endless loop) come again every `everyMs`.
+ */
 export interface LogPlan {
   readonly lines: readonly { readonly atMs: number; readonly line: string }[];
-  readonly repeat?: { readonly fromMs: number; readonly everyMs: number };
+  readonly repeat?: { readonly fromIndex: number; readonly everyMs: number };
 }
 
 /**

@@ -146,7 +146,13 @@ export interface ProfileConfig {
   readonly percentageOfNodesToScore?: number;
 }
 
-/** The enabled plugins that implement `method`, in profile order. */
-export function pluginsWith<K extends keyof Plugin>(profile: Profile, method: K): (ProfilePlugin & { readonly plugin: Plugin & Required<Pick<Plugin, K>> })[] {
-  return profile.plugins.filter((p): p is ProfilePlugin & { readonly plugin: Plugin & Required<Pick<Plugin, K>> } => p.plugin[method] !== undefined);
+const byMethod = new WeakMap<Profile, Map<keyof Plugin, readonly ProfilePlugin[]>>();
+
+/** The enabled plugins that implement `method`, in profile order (cached per profile object). */
+export function pluginsWith<K extends keyof Plugin>(profile: Profile, method: K): readonly (ProfilePlugin & { readonly plugin: Plugin & Required<Pick<Plugin, K>> })[] {
+  let cache = byMethod.get(profile);
+  if (cache === undefined) byMethod.set(profile, (cache = new Map<keyof Plugin, readonly ProfilePlugin[]>()));
+  let list = cache.get(method);
+  if (list === undefined) cache.set(method, (list = profile.plugins.filter((p) => p.plugin[method] !== undefined)));
+  return list as readonly (ProfilePlugin & { readonly plugin: Plugin & Required<Pick<Plugin, K>> })[];
 }

@@ -148,7 +148,7 @@ function recordFailure(d: Diagnosis, node: string, s: Status): void {
  * PreFilter, then Filter over the nodes from `startIndex` round-robin until enough feasible nodes are
  * found; a nominated node that passes is taken alone (upstream `findNodesThatFitPod`).
  */
-export function findNodesThatFitPod(profile: Profile, ctx: CycleContext, pod: Pod, startIndex: number): FilterPhase {
+export function findNodesThatFitPod(profile: Profile, ctx: CycleContext, pod: Pod, startIndex: number, record = true): FilterPhase {
   const all = ctx.snapshot.nodeInfos();
   const diagnosis: Diagnosis = { nodeToStatus: new Map(), unschedulablePlugins: new Set(), preFilterMsg: '', postFilterMsg: '' };
   const filterRecord: Record<string, Record<string, string>> = {};
@@ -182,7 +182,7 @@ export function findNodesThatFitPod(profile: Profile, ctx: CycleContext, pod: Po
       continue;
     }
     const out = runFilterPluginsWithNominatedPods(profile, ctx, pod, ni);
-    filterRecord[ni.name] = out.record;
+    if (record) filterRecord[ni.name] = out.record;
     if (isSuccess(out.status)) feasible.push(ni);
     else if (isRejected(out.status)) recordFailure(diagnosis, ni.name, out.status);
     else return { feasible, diagnosis, nextStartNodeIndex: (start + processed) % all.length, preFilter, filterRecord, error: out.status };

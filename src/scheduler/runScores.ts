@@ -26,15 +26,11 @@ export interface ScorePhase {
   readonly error?: Status;
 }
 
-function put(rec: Record<string, Record<string, number>>, node: string, plugin: string, v: number): void {
-  (rec[node] ??= {})[plugin] = v;
-}
-
 /**
  * Scores the feasible nodes: PreScore (Skip drops the plugin's Score), raw Score, NormalizeScore,
  * a [0, 100] check, then × weight and summed. Without any Score plugin every node scores 1.
  */
-export function prioritizeNodes(profile: Profile, ctx: CycleContext, pod: Pod, nodes: readonly NodeInfo[]): ScorePhase {
+export function prioritizeNodes(profile: Profile, ctx: CycleContext, pod: Pod, nodes: readonly NodeInfo[], record = true): ScorePhase {
   const preScoreRecord: Record<string, string> = {};
   const raw: Record<string, Record<string, number>> = {};
   const normalized: Record<string, Record<string, number>> = {};
@@ -55,7 +51,7 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, pod: Pod, n
     if (!isSuccess(s)) return fail(withPlugin(errorStatus(`running PreScore plugin "${plugin.name}": ${statusMessage(s)}`), plugin.name));
     preScoreRecord[plugin.name] = 'success';
   }
-  const perPlugin: { name: string; weight: number; scores: NodeScore[] }[] = [];
+  const perPlugin: { name: string; weight: number; scores: NodeScore[]; raw: number[] }[] = [];
   for (const { plugin, weight } of scorePlugins) {
     if (skipped.has(plugin.name)) continue;
     const scores: NodeScore[] = [];
@@ -63,19 +59,22 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, pod: Pod, n
       const s = plugin.score(ctx, pod, ni);
       if (typeof s !== 'number') return fail(withPlugin(errorStatus(`running Score plugin "${plugin.name}": ${statusMessage(s)}`), plugin.name));
       scores.push({ name: ni.name, score: s });
-      put(raw, ni.name, plugin.name, s);
     }
+    const rawScores = record ? scores.map((x) => x.score) : [];
     if (plugin.normalizeScore !== undefined) {
       const s = plugin.normalizeScore(ctx, pod, scores);
       if (!isSuccess(s)) return fail(withPlugin(errorStatus(`running Normalize on Score plugin "${plugin.name}": ${statusMessage(s)}`), plugin.name));
     }
-    perPlugin.push({ name: plugin.name, weight, scores });
+    perPlugin.push({ name: plugin.name, weight, scores, raw: rawScores });
   }
   const totals: NodePluginScores[] = [];
   for (let i = 0; i < nodes.length; i++) {
     const node = (nodes[i] as NodeInfo).name;
     const scores: { plugin: string; score: number }[] = [];
     let total = 0;
+    const r: Record<string, number> = {};
+    const n: Record<string, number> = {};
+    const f: Record<string, number> = {};
     for (const p of perPlugin) {
       const score = (p.scores[i] as NodeScore).score;
       if (score > MAX_NODE_SCORE || score < MIN_NODE_SCORE) {
@@ -83,10 +82,18 @@ export function prioritizeNodes(profile: Profile, ctx: CycleContext, pod: Pod, n
           withPlugin(errorStatus(`plugin "${p.name}" returns an invalid score ${score}, it should in the range of [${MIN_NODE_SCORE}, ${MAX_NODE_SCORE}] after normalizing`), p.name),
         );
       }
-      put(normalized, node, p.name, score);
-      put(final, node, p.name, score * p.weight);
+      if (record) {
+        r[p.name] = p.raw[i] ?? 0;
+        n[p.name] = score;
+        f[p.name] = score * p.weight;
+      }
       scores.push({ plugin: p.name, score: score * p.weight });
       total += score * p.weight;
+    }
+    if (record) {
+      raw[node] = r;
+      normalized[node] = n;
+      final[node] = f;
     }
     totals.push({ name: node, scores, totalScore: total });
   }

@@ -88,6 +88,14 @@ describe('runSchedulingCycle scoring', () => {
     );
   });
 
+  it('should leave the per-node maps empty when recording is off, with the same choice', () => {
+    const s = uniform(4);
+    const on = runSchedulingCycle(makePod('p', { cpu: '1' }), s, defaultProfile(), createRng(9));
+    const off = runSchedulingCycle(makePod('p', { cpu: '1' }), s, defaultProfile(), createRng(9), { recordDecision: false });
+    expect(off.unschedulable ? '' : [off.nodeName, off.decision.filter, off.decision.score]).toEqual([on.unschedulable ? '' : on.nodeName, {}, {}]);
+    expect(Object.keys(on.decision.filter)).toHaveLength(4);
+  });
+
   it('should reject a plugin score outside [0, 100] after normalization', () => {
     const r = runSchedulingCycle(makePod('p'), uniform(2), profileOf([fixedScore('Bad', { 'node-0000': 101 }), 1]), createRng(1));
     expect(r.unschedulable && r.status.reasons).toEqual(['plugin "Bad" returns an invalid score 101, it should in the range of [0, 100] after normalizing']);

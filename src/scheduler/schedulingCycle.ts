@@ -18,6 +18,8 @@ export interface SchedulingCycleOptions {
   /** Where the node walk starts (upstream `nextStartNodeIndex`); feed back the returned value. */
   readonly nextStartNodeIndex?: number;
   readonly nominatedPods?: (nodeName: string) => readonly PodInfo[];
+  /** Fill the per-node filter and score maps of the decision (default true; off for large simulations). */
+  readonly recordDecision?: boolean;
 }
 
 /**
@@ -80,9 +82,10 @@ export function runSchedulingCycle(pod: Pod, snapshot: ClusterSnapshot, profile:
   });
 
   if (snapshot.numNodes() === 0) return fail(errorStatus(NO_NODES_AVAILABLE), NO_NODES_AVAILABLE, emptyDiagnosis(), start);
-  const phase = findNodesThatFitPod(profile, ctx, pod, start);
-  Object.assign(decision.preFilterStatus, phase.preFilter.record);
-  Object.assign(decision.filter, phase.filterRecord);
+  const record = options.recordDecision ?? true;
+  const phase = findNodesThatFitPod(profile, ctx, pod, start, record);
+  decision.preFilterStatus = phase.preFilter.record;
+  decision.filter = phase.filterRecord;
   if (phase.error !== undefined) return fail(phase.error, statusMessage(phase.error), phase.diagnosis, phase.nextStartNodeIndex);
 
   if (phase.feasible.length === 0) {
@@ -98,11 +101,11 @@ export function runSchedulingCycle(pod: Pod, snapshot: ClusterSnapshot, profile:
   if (phase.feasible.length === 1) {
     nodeName = (phase.feasible[0] as { name: string }).name;
   } else {
-    const scored = prioritizeNodes(profile, ctx, pod, phase.feasible);
-    Object.assign(decision.preScore, scored.preScoreRecord);
-    Object.assign(decision.score, scored.raw);
-    Object.assign(decision.normalizedScore, scored.normalized);
-    Object.assign(decision.finalScore, scored.final);
+    const scored = prioritizeNodes(profile, ctx, pod, phase.feasible, record);
+    decision.preScore = scored.preScoreRecord;
+    decision.score = scored.raw;
+    decision.normalizedScore = scored.normalized;
+    decision.finalScore = scored.final;
     if (scored.error !== undefined) return fail(scored.error, statusMessage(scored.error), phase.diagnosis, phase.nextStartNodeIndex);
     totals = scored.totals;
     nodeName = selectHost(totals, rng) ?? '';

@@ -11,14 +11,14 @@
 export interface SchedulingDecision {
   /** `namespace/name` of the pod. */
   readonly pod: string;
-  readonly preFilterStatus: Record<string, string>;
-  readonly filter: Record<string, Record<string, string>>;
+  preFilterStatus: Record<string, string>;
+  filter: Record<string, Record<string, string>>;
   /** plugin → PostFilter outcome (`success` with the nomination, or the message). */
   readonly postFilter: Record<string, string>;
-  readonly preScore: Record<string, string>;
-  readonly score: Record<string, Record<string, number>>;
-  readonly normalizedScore: Record<string, Record<string, number>>;
-  readonly finalScore: Record<string, Record<string, number>>;
+  preScore: Record<string, string>;
+  score: Record<string, Record<string, number>>;
+  normalizedScore: Record<string, Record<string, number>>;
+  finalScore: Record<string, Record<string, number>>;
   readonly reserve: Record<string, string>;
   readonly permit: Record<string, string>;
   /** plugin → wait timeout (e.g. `10s`) for plugins that answered Wait. */

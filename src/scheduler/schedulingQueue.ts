@@ -3,7 +3,7 @@
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import { podAffinityTerms, termMatches, type NamespaceLabelsFn } from './affinityTerms.ts';
 import { eventMatches, EVENTS, isWildCard, type ClusterEvent } from './clusterEvents.ts';
-import type { Plugin, Profile, QueueSortItem } from './framework.ts';
+import type { Plugin, QueueSortItem } from './framework.ts';
 import { createKeyedHeap } from './keyedHeap.ts';
 import { createNominator, type Nominator } from './nominator.ts';
 import { podKey } from './podInfo.ts';
@@ -60,7 +60,11 @@ export interface SchedulingQueue {
   pop(): QueuedPodInfo | undefined;
   /** Ends the in-flight state of a popped pod that was scheduled (or dropped). */
   done(key: string): void;
-  /** Puts a popped pod back after a failed attempt: backoffQ when a move request came during its cycle or no plugin rejected it, else the unschedulable pool. */
+  /**
+   * Puts a popped pod back after a failed attempt: backoffQ when a move request came during its cycle
+   * or no plugin rejected it, else the unschedulable pool. Re-reads the nomination from the pod
+   * object, so record a new nomination with `nominator.addNominatedPod` afterwards (as upstream).
+   */
   addUnschedulableIfNotPresent(pInfo: QueuedPodInfo, podSchedulingCycle: number): void;
   /** The cycle counter, incremented by every pop. */
   schedulingCycle(): number;
@@ -77,18 +81,6 @@ export interface SchedulingQueue {
   nextWakeupAt(): number | undefined;
   pendingPods(): { readonly active: Pod[]; readonly backoff: Pod[]; readonly unschedulable: Pod[] };
   readonly nominator: Nominator;
-}
-
-/** Queue options taken from a profile: its QueueSort, PreEnqueue plugins and registered events. */
-export function queueOptionsForProfile(profile: Profile, now: () => number): SchedulingQueueOptions {
-  const sorter = profile.plugins.find((p) => p.plugin.less !== undefined)?.plugin;
-  const events = new Map(profile.plugins.filter((p) => p.plugin.events !== undefined).map((p) => [p.plugin.name, p.plugin.events ?? []] as const));
-  return {
-    now,
-    ...(sorter?.less === undefined ? {} : { less: (a: QueueSortItem, b: QueueSortItem) => sorter.less?.(a, b) === true }),
-    preEnqueuePlugins: profile.plugins.filter((p) => p.plugin.preEnqueue !== undefined).map((p) => p.plugin),
-    eventsByPlugin: events,
-  };
 }
 
 // Spec and metadata minus fields that change on every write (upstream `isPodUpdated`).
@@ -115,7 +107,8 @@ export function createSchedulingQueue(options: SchedulingQueueOptions): Scheduli
     return d;
   };
   const backoffExpiry = (p: QueuedPodInfo): number => p.timestamp + backoffDurationMs(p);
-  const isBackingOff = (p: QueuedPodInfo): boolean => backoffExpiry(p) > now();
+  // A gated or never-attempted pod has no backoff to sit out.
+  const isBackingOff = (p: QueuedPodInfo): boolean => !p.gated && p.attempts > 0 && backoffExpiry(p) > now();
   const activeQ = createKeyedHeap<QueuedPodInfo>(keyOf, less);
   const backoffQ = createKeyedHeap<QueuedPodInfo>(keyOf, (a, b) => backoffExpiry(a) < backoffExpiry(b));
   const unschedulable = new Map<string, QueuedPodInfo>();

@@ -41,7 +41,7 @@ describe('defaultJob', () => {
 
   it('should use Failed replacement with a pod failure policy and default its condition status', () => {
     const j = job();
-    const spec = defaultJob({ ...j, spec: { ...j.spec!, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' }] }] } } }).spec;
+    const spec = defaultJob({ ...j, spec: { ...j.spec!, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget' } as never] }] } } }).spec;
     expect(spec?.podReplacementPolicy).toBe('Failed');
     expect(spec?.podFailurePolicy?.rules[0]?.onPodConditions?.[0]).toEqual({ type: 'DisruptionTarget', status: 'True' });
   });

@@ -1,15 +1,15 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import type { KubeObject } from '../meta.ts';
+import { fieldOf, type AnyObject } from '../meta.ts';
 import { cronJob, daemonSet, deepFreeze, deployment, job, pod, replicaSet, service, statefulSet } from '../validation/testObjects.ts';
 import { defaultForCreate, defaultObject } from './defaultObject.ts';
 
 describe('defaultObject', () => {
   it('should dispatch on apiVersion and kind', () => {
-    expect((defaultObject(pod() as KubeObject)['spec'] as { restartPolicy?: string }).restartPolicy).toBe('Always');
-    expect((defaultObject(deployment() as KubeObject)['spec'] as { replicas?: number }).replicas).toBe(1);
-    expect(defaultObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } })['type']).toBe('Opaque');
-    expect(defaultObject({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { maxReplicas: 3 } })['spec']).toMatchObject({
+    expect((fieldOf(defaultObject(pod() as unknown as AnyObject), 'spec') as { restartPolicy?: string }).restartPolicy).toBe('Always');
+    expect((fieldOf(defaultObject(deployment() as unknown as AnyObject), 'spec') as { replicas?: number }).replicas).toBe(1);
+    expect(fieldOf(defaultObject({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } }), 'type')).toBe('Opaque');
+    expect(fieldOf(defaultObject({ apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h' }, spec: { maxReplicas: 3 } }), 'spec')).toMatchObject({
       minReplicas: 1,
       metrics: [{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 80 } } }],
     });
@@ -23,7 +23,7 @@ describe('defaultObject', () => {
   });
 
   it('should default the smaller kinds', () => {
-    expect(defaultObject({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'p' }, value: 1 })['preemptionPolicy']).toBe('PreemptLowerPriority');
+    expect(fieldOf(defaultObject({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'p' }, value: 1 }), 'preemptionPolicy')).toBe('PreemptLowerPriority');
     expect(defaultObject({ apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 's' }, provisioner: 'x' })).toMatchObject({ reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' });
     const rb = defaultObject({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'RoleBinding', metadata: { name: 'r' }, roleRef: { kind: 'Role', name: 'r' }, subjects: [{ kind: 'User', name: 'u' }, { kind: 'ServiceAccount', name: 'sa' }] });
     expect(rb['roleRef']).toEqual({ kind: 'Role', name: 'r', apiGroup: 'rbac.authorization.k8s.io' });
@@ -45,10 +45,10 @@ describe('defaultObject', () => {
 
 describe('defaultForCreate', () => {
   it('should add the admission defaults to Pods only', () => {
-    const p = defaultForCreate(pod() as KubeObject)['spec'] as { serviceAccountName?: string; tolerations?: unknown[] };
+    const p = fieldOf(defaultForCreate(pod() as unknown as AnyObject), 'spec') as { serviceAccountName?: string; tolerations?: unknown[] };
     expect(p.serviceAccountName).toBe('default');
     expect(p.tolerations).toHaveLength(2);
-    const d = defaultForCreate(deployment() as KubeObject)['spec'] as { template: { spec: { serviceAccountName?: string } } };
+    const d = fieldOf(defaultForCreate(deployment() as unknown as AnyObject), 'spec') as { template: { spec: { serviceAccountName?: string } } };
     expect(d.template.spec.serviceAccountName).toBeUndefined();
   });
 
@@ -57,11 +57,11 @@ describe('defaultForCreate', () => {
     expect(ns['spec']).toEqual({ finalizers: ['example.com/x', 'kubernetes'] });
     expect(defaultForCreate(ns)).toEqual(ns);
     // Updates go through defaultObject, which must not re-add it (the namespace controller removes it).
-    expect(defaultObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' }, spec: { finalizers: [] } })['spec']).toEqual({ finalizers: [] });
+    expect(fieldOf(defaultObject({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'a' }, spec: { finalizers: [] } }), 'spec')).toEqual({ finalizers: [] });
   });
 });
 
-const objects: readonly (() => KubeObject)[] = [pod, service, deployment, replicaSet, daemonSet, statefulSet, job, cronJob].map((f) => () => f() as KubeObject);
+const objects: readonly (() => AnyObject)[] = [pod, service, deployment, replicaSet, daemonSet, statefulSet, job, cronJob].map((f) => () => f() as unknown as AnyObject);
 
 describe('defaultObject (properties)', () => {
   it('should be idempotent and leave its frozen input untouched for every kind, with fields removed at random', () => {

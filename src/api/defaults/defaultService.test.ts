@@ -3,7 +3,7 @@ import type { Service } from 'kubernetes-types/core/v1.js';
 import { deepFreeze, service } from '../validation/testObjects.ts';
 import { defaultService } from './defaultService.ts';
 
-const svc = (spec: Service['spec']): Service => ({ ...service(), spec });
+const svc = (spec: NonNullable<Service['spec']>): Service => ({ ...service(), spec });
 
 describe('defaultService', () => {
   it('should default a ClusterIP service', () => {

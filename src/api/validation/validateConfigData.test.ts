@@ -45,7 +45,7 @@ describe('validateSecret', () => {
       { metadata: meta, type: 'kubernetes.io/service-account-token' },
       ['metadata.annotations[kubernetes.io/service-account.name]: Required value'],
     ],
-    ['a docker config that is not JSON', { metadata: meta, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': Buffer.from('{').toString('base64') } }, [expect.stringMatching(/^data\[\.dockerconfigjson\]: Invalid value: "<secret contents redacted>": /) as unknown as string]],
+    ['a docker config that is not JSON', { metadata: meta, type: 'kubernetes.io/dockerconfigjson', data: { '.dockerconfigjson': Buffer.from('{').toString('base64') } }, [expect.stringMatching(/^data\[\.dockerconfigjson\]: Invalid value: "<secret contents redacted>": /)]],
   ])('should report %s', (_what, secret, want) => {
     expect(messages(validateSecret(secret))).toEqual(want);
   });

@@ -9,7 +9,7 @@ import { validateEndpoints, validateEndpointSlice, validateEndpointSliceUpdate }
 import { validateIngress, validateIngressClass } from './validateIngress.ts';
 
 const meta = { name: 'web', namespace: 'default' };
-const ingress = (paths: NonNullable<NonNullable<Ingress['spec']>['rules']>[number]['http']): Ingress => ({ metadata: meta, spec: { rules: [{ host: 'example.com', http: paths }] } });
+const ingress = (paths: NonNullable<NonNullable<NonNullable<Ingress['spec']>['rules']>[number]['http']>): Ingress => ({ metadata: meta, spec: { rules: [{ host: 'example.com', http: paths }] } });
 const backend = { service: { name: 'web', port: { number: 80 } } };
 
 describe('validateIngress', () => {
@@ -39,7 +39,7 @@ describe('validateIngress', () => {
 });
 
 describe('validateEndpoints', () => {
-  const ep = (subsets: Endpoints['subsets']): Endpoints => defaultEndpoints({ metadata: meta, subsets });
+  const ep = (subsets: NonNullable<Endpoints['subsets']>): Endpoints => defaultEndpoints({ metadata: meta, subsets });
 
   it('should accept ready and not-ready addresses with ports', () => {
     expect(validateEndpoints(ep([{ addresses: [{ ip: '10.244.0.5', nodeName: 'node-1' }], notReadyAddresses: [{ ip: '10.244.0.6' }], ports: [{ port: 80 }] }]))).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { produce } from 'immer';
+import { produce, type Draft } from 'immer';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import { defaultPod } from '../defaults/defaultPod.ts';
 import { messages, pod } from './testObjects.ts';
@@ -11,11 +11,11 @@ const ENV =
   "a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')";
 
 /** A defaulted pod with `edit` applied first. */
-function build(edit: (p: Pod) => void): Pod {
+function build(edit: (p: Draft<Pod>) => void): Pod {
   return defaultPod(produce(pod(), edit));
 }
 
-function errorsOf(edit: (p: Pod) => void): string[] {
+function errorsOf(edit: (p: Draft<Pod>) => void): string[] {
   return messages(validatePod(build(edit)));
 }
 
@@ -43,7 +43,7 @@ describe('validatePod', () => {
     ).toEqual([]);
   });
 
-  it.each<[string, (p: Pod) => void, string[]]>([
+  it.each<[string, (p: Draft<Pod>) => void, string[]]>([
     ['no containers', (p) => void (p.spec!.containers = []), ['spec.containers: Required value']],
     ['a bad container name', (p) => void (p.spec!.containers[0]!.name = 'Web'), [`spec.containers[0].name: Invalid value: "Web": ${LABEL}`]],
     ['a missing image', (p) => void delete p.spec!.containers[0]!.image, ['spec.containers[0].image: Required value']],
@@ -130,7 +130,7 @@ describe('validatePod', () => {
     ],
     ['a negative grace period on a probe', (p) => void (p.spec!.containers[0]!.livenessProbe = { exec: { command: ['x'] }, terminationGracePeriodSeconds: 0 }), ['spec.containers[0].livenessProbe.terminationGracePeriodSeconds: Invalid value: 0: must be greater than 0']],
     ['a zero activeDeadlineSeconds', (p) => void (p.spec!.activeDeadlineSeconds = 0), ['spec.activeDeadlineSeconds: Invalid value: 0: must be between 1 and 2147483647, inclusive']],
-    ['a bad node selector value', (p) => void (p.spec!.nodeSelector = { zone: 'a b' }), [expect.stringMatching(/^spec\.nodeSelector: Invalid value: "a b": a valid label must be/) as unknown as string]],
+    ['a bad node selector value', (p) => void (p.spec!.nodeSelector = { zone: 'a b' }), [expect.stringMatching(/^spec\.nodeSelector: Invalid value: "a b": a valid label must be/)]],
     ['a toleration of an empty key with Equal', (p) => void (p.spec!.tolerations = [{ value: 'x' }]), ['spec.tolerations[0].operator: Invalid value: "": operator must be Exists when `key` is empty, which means "match all values and all keys"']],
     ['an unknown toleration operator', (p) => void (p.spec!.tolerations = [{ key: 'k', operator: 'In' }]), ['spec.tolerations[0].operator: Unsupported value: "In": supported values: "Equal", "Exists"']],
     ['an unknown toleration effect', (p) => void (p.spec!.tolerations = [{ key: 'k', operator: 'Exists', effect: 'NoRun' }]), ['spec.tolerations[0].effect: Unsupported value: "NoRun": supported values: "NoSchedule", "PreferNoSchedule", "NoExecute"']],
@@ -141,7 +141,7 @@ describe('validatePod', () => {
       [
         'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Required value: can not be empty',
         'spec.affinity.podAffinity.requiredDuringSchedulingIgnoredDuringExecution[0].topologyKey: Invalid value: "": name part must be non-empty',
-        expect.stringMatching(/topologyKey: Invalid value: "": name part must consist of/) as unknown as string,
+        expect.stringMatching(/topologyKey: Invalid value: "": name part must consist of/),
       ],
     ],
     [
@@ -162,7 +162,7 @@ describe('validatePodUpdate', () => {
     p.spec!.tolerations = [{ key: 'a', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }];
     p.spec!.activeDeadlineSeconds = 100;
   });
-  const update = (edit: (p: Pod) => void): string[] => messages(validatePodUpdate(produce(old, edit), old));
+  const update = (edit: (p: Draft<Pod>) => void): string[] => messages(validatePodUpdate(produce(old, edit), old));
 
   it('should allow image, activeDeadlineSeconds decrease, added tolerations and tolerationSeconds changes', () => {
     expect(
@@ -185,11 +185,11 @@ describe('validatePodUpdate', () => {
     );
   });
 
-  it.each<[string, (p: Pod) => void, string[]]>([
+  it.each<[string, (p: Draft<Pod>) => void, string[]]>([
     ['adding a container', (p) => void p.spec!.containers.push({ name: 'b', image: 'x', imagePullPolicy: 'Always', terminationMessagePolicy: 'File' }), ['spec.containers: Forbidden: pod updates may not add or remove containers']],
     ['raising activeDeadlineSeconds', (p) => void (p.spec!.activeDeadlineSeconds = 200), ['spec.activeDeadlineSeconds: Invalid value: 200: must be less than or equal to previous value']],
     ['removing activeDeadlineSeconds', (p) => void delete p.spec!.activeDeadlineSeconds, ['spec.activeDeadlineSeconds: Invalid value: null: must not update from a positive integer to nil value']],
-    ['changing an existing toleration', (p) => void (p.spec!.tolerations![0]!.effect = 'NoSchedule'), expect.arrayContaining(['spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds']) as unknown as string[]],
+    ['changing an existing toleration', (p) => void (p.spec!.tolerations![0]!.effect = 'NoSchedule'), expect.arrayContaining(['spec.tolerations: Forbidden: existing toleration can not be modified except its tolerationSeconds'])],
     ['an image with whitespace', (p) => void (p.spec!.containers[0]!.image = ' nginx'), ['spec.containers[0].image: Invalid value: " nginx": must not have leading or trailing whitespace']],
   ])('should report %s', (_what, edit, want) => {
     expect(update(edit)).toEqual(want);

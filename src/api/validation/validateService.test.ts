@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { produce } from 'immer';
+import { produce, type Draft } from 'immer';
 import type { Service } from 'kubernetes-types/core/v1.js';
 import { defaultService } from '../defaults/defaultService.ts';
 import { messages, service } from './testObjects.ts';
@@ -8,8 +8,8 @@ import { validateService, validateServiceUpdate } from './validateService.ts';
 const DNS1035 =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
 
-const build = (edit: (s: Service) => void): Service => defaultService(produce(service(), edit));
-const errorsOf = (edit: (s: Service) => void): string[] => messages(validateService(build(edit)));
+const build = (edit: (s: Draft<Service>) => void): Service => defaultService(produce(service(), edit));
+const errorsOf = (edit: (s: Draft<Service>) => void): string[] => messages(validateService(build(edit)));
 
 describe('validateService', () => {
   it('should accept defaulted ClusterIP, NodePort, LoadBalancer, headless and ExternalName services', () => {
@@ -21,7 +21,7 @@ describe('validateService', () => {
     expect(errorsOf((s) => void Object.assign(s.spec!, { clusterIP: '10.96.0.10', sessionAffinity: 'ClientIP' }))).toEqual([]);
   });
 
-  it.each<[string, (s: Service) => void, string[]]>([
+  it.each<[string, (s: Draft<Service>) => void, string[]]>([
     ['a name that is not a DNS-1035 label', (s) => void (s.metadata!.name = '1web'), [`metadata.name: Invalid value: "1web": ${DNS1035}`]],
     ['no ports', (s) => void (s.spec!.ports = []), ['spec.ports: Required value']],
     ['port 0', (s) => void (s.spec!.ports = [{ port: 0, targetPort: 80 }]), ['spec.ports[0].port: Invalid value: 0: must be between 1 and 65535, inclusive']],

@@ -57,7 +57,7 @@ export function validateStatefulSetSpec(spec: StatefulSetSpec | undefined): Fiel
   return errs;
 }
 
-/** Upstream `ValidateStatefulSet` (names are DNS-1123 labels since v1.31). Expects a defaulted StatefulSet. */
+/** Upstream `ValidateStatefulSet` (current upstream requires DNS-1123 label names). Expects a defaulted StatefulSet. */
 export function validateStatefulSet(obj: StatefulSet): FieldError[] {
   return [...validateObjectMeta(obj.metadata, true, 'metadata', nameIsDnsLabel), ...validateStatefulSetSpec(obj.spec)];
 }

@@ -38,8 +38,10 @@ export interface ClusterOptions {
   readonly store?: Store;
   /** Watch history kept for resuming watches: events (default 100,000) and ms of cluster time (default 5 minutes). */
   readonly history?: { readonly events?: number; readonly ms?: number };
-  /** Run the controller manager with Lease-based leader election. */
+  /** Run the controller manager with Lease-based leader election (always on with more than one manager). */
   readonly leaderElection?: boolean;
+  /** How many kube-controller-manager actors to run against the one API server (default 1); only the Lease holder runs controllers. */
+  readonly controllerManagers?: number;
   /** Receives every XState inspection event of every actor. */
   readonly inspect?: (event: InspectionEvent) => void;
   /** Log lines of components (default: dropped). */

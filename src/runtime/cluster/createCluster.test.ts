@@ -136,7 +136,7 @@ describe('createCluster', () => {
     const cluster = createCluster({ leaderElection: true });
     await cluster.settle();
     const lease = await cluster.client.get('Lease', 'kube-controller-manager', { namespace: 'kube-system' });
-    expect(lease.spec?.holderIdentity).toMatch(/^kube-controller-manager-/);
+    expect(lease.spec?.holderIdentity).toMatch(/^kube-controller-manager_/);
     expect(lease.spec?.leaseDurationSeconds).toBe(15);
     await cluster.stop();
   });

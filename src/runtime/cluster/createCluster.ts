@@ -74,17 +74,25 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const component = (id: string): AnyActorRef | undefined => root.system.get(id) as AnyActorRef | undefined;
   const apiActor = component('kube-apiserver');
   const unsubscribeCommits = store.subscribe((e) => apiActor?.send({ type: 'apiserver.committed', revision: e.revision }));
-  const managerLogic = createControllerManagerLogic({
-    client,
-    clock,
-    controllers: allControllers,
-    identity: `kube-controller-manager-${ids.suffix(8)}`,
-    activity,
-    ...(options.leaderElection ? { leaderElection: { leaseName: 'kube-controller-manager' } } : {}),
-    ...(log ? { log } : {}),
-    ...(options.inspect ? { inspect: options.inspect } : {}),
-  });
-  root.send({ type: 'component.start', id: 'kube-controller-manager', systemId: 'kube-controller-manager', logic: managerLogic, input: { identity: 'kube-controller-manager' } });
+  const managerCount = Math.max(1, options.controllerManagers ?? 1);
+  const managerIds: string[] = [];
+  for (let i = 0; i < managerCount; i++) {
+    const id = i === 0 ? 'kube-controller-manager' : `kube-controller-manager-${i + 1}`;
+    managerIds.push(id);
+    const managerLogic = createControllerManagerLogic({
+      client,
+      clock,
+      controllers: allControllers,
+      identity: `${id}_${ids.suffix(8)}`,
+      activity,
+      ...(options.leaderElection === true || managerCount > 1 ? { leaderElection: { leaseName: 'kube-controller-manager' } } : {}),
+      ...(log ? { log } : {}),
+      ...(options.inspect ? { inspect: options.inspect } : {}),
+    });
+    root.send({ type: 'component.start', id, systemId: id, logic: managerLogic, input: { identity: id } });
+  }
+  const leadingManagers = (): AnyActorRef[] =>
+    managerIds.map(component).filter((m): m is AnyActorRef => m !== undefined && (m.getSnapshot() as { value?: unknown }).value === 'leading');
 
   let stopped = false;
   const cluster: Cluster = {
@@ -125,11 +133,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       add(def) {
         if (allControllers().some((c) => c.name === def.name)) throw new Error(`controller ${def.name} already exists`);
         userControllers.push(def);
-        component('kube-controller-manager')?.send({ type: 'controller.restart', name: def.name });
+        for (const m of leadingManagers()) m.send({ type: 'controller.restart', name: def.name });
       },
       restart(name) {
         if (!allControllers().some((c) => c.name === name)) throw new Error(`no controller named ${name}`);
-        component('kube-controller-manager')?.send({ type: 'controller.restart', name });
+        for (const m of leadingManagers()) m.send({ type: 'controller.restart', name });
       },
     },
     defineResource,
@@ -141,7 +149,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       if (stopped) return;
       stopped = true;
       await drain(activity, clock);
-      component('kube-controller-manager')?.send({ type: 'manager.stop' });
+      for (const id of managerIds) component(id)?.send({ type: 'manager.stop' });
       root.send({ type: 'cluster.stop' });
       root.stop();
       crds.unsubscribe();

@@ -59,7 +59,8 @@ export function createEventRecorder(client: Client, clock: Clock, component: str
           d.lastTimestamp = rfc3339(now);
         }, { namespace: agg.namespace });
       } else {
-        const name = `${meta.name ?? 'unknown'}.${(now * 1e6 + (seq++ % 1e6)).toString(16)}`;
+        // BigInt: now × 1e6 exceeds 2^53, and a Number would round the sequence away (same names, lost Events).
+        const name = `${meta.name ?? 'unknown'}.${(BigInt(Math.trunc(now)) * 1_000_000n + BigInt(seq++ % 1_000_000)).toString(16)}`;
         aggregates.set(aggKey, { name, namespace, count: 1, lastMs: now });
         const ev: Event = {
           apiVersion: 'v1',

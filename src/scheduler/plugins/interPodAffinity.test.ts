@@ -97,7 +97,7 @@ describe('InterPodAffinity score', () => {
   function scores(s: ClusterSnapshot, pod: Pod, args = {}): { raw: Record<string, number>; normalized: Record<string, number> } {
     const profile = { schedulerName: 't', plugins: [{ plugin: interPodAffinity(args), weight: 2 }] };
     const phase = prioritizeNodes(profile, createCycleContext(profile, s), pod, s.nodeInfos());
-    const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).map(([n, v]) => [n, v['InterPodAffinity'] ?? NaN]));
+    const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).flatMap(([n, v]) => (v['InterPodAffinity'] === undefined ? [] : [[n, v['InterPodAffinity']] as const])));
     return { raw: pick(phase.raw), normalized: pick(phase.normalized) };
   }
 

@@ -22,7 +22,7 @@ function filter(plugin: Plugin, s: ClusterSnapshot, pod: Pod, node: string): str
 function scores(plugin: Plugin, s: ClusterSnapshot, pod: Pod): { raw: Record<string, number>; normalized: Record<string, number> } {
   const profile = { schedulerName: 't', plugins: [{ plugin, weight: 1 }] };
   const phase = prioritizeNodes(profile, createCycleContext(profile, s), pod, s.nodeInfos());
-  const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).map(([n, v]) => [n, v[plugin.name] ?? NaN]));
+  const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).flatMap(([n, v]) => { const x = v[plugin.name]; return x === undefined ? [] : [[n, x] as const]; }));
   return { raw: pick(phase.raw), normalized: pick(phase.normalized) };
 }
 

@@ -96,7 +96,7 @@ describe('PodTopologySpread score', () => {
   function scores(s: ClusterSnapshot, pod: Pod): { raw: Record<string, number>; normalized: Record<string, number> } {
     const profile = { schedulerName: 't', plugins: [{ plugin: podTopologySpread(), weight: 2 }] };
     const phase = prioritizeNodes(profile, createCycleContext(profile, s), pod, s.nodeInfos());
-    const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).map(([n, v]) => [n, v['PodTopologySpread'] ?? NaN]));
+    const pick = (m: Record<string, Record<string, number>>): Record<string, number> => Object.fromEntries(Object.entries(m).flatMap(([n, v]) => (v['PodTopologySpread'] === undefined ? [] : [[n, v['PodTopologySpread']] as const])));
     return { raw: pick(phase.raw), normalized: pick(phase.normalized) };
   }
   const soft = (key: string): TopologySpreadConstraint => spread(key, 1, { whenUnsatisfiable: 'ScheduleAnyway' });

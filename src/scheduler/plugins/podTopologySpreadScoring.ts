@@ -48,18 +48,21 @@ export function podTopologySpreadPreScore(ctx: CycleContext, pod: Pod, filtered:
   );
   const required = requiredNodeAffinity(pod);
   const ns = pod.metadata?.namespace ?? '';
-  for (const ni of all) {
-    const node = ni.node;
-    const labels = nodeLabels(ni);
-    if (node === undefined || (requireAll && !nodeHasAllTopologyKeys(labels, constraints))) continue;
-    constraints.forEach((c, i) => {
-      if (!matchNodeInclusionPolicies(c, pod, node, required)) return;
-      const m = counts[i] as Map<string, number>;
-      const value = labels[c.topologyKey] ?? '';
-      // Only domains of candidate nodes are counted; hostname counts are taken in Score.
-      if (!m.has(value)) return;
-      m.set(value, (m.get(value) ?? 0) + countPodsMatchSelector(ni.pods.values(), c.selector, ns));
-    });
+  // Hostname domains are counted per node in Score; skip those constraints here.
+  const domainWide = constraints.map((c, i) => ({ c, m: counts[i] as Map<string, number> })).filter((x) => x.c.topologyKey !== LABEL_HOSTNAME);
+  if (domainWide.length > 0) {
+    for (const ni of all) {
+      const node = ni.node;
+      const labels = nodeLabels(ni);
+      if (node === undefined || (requireAll && !nodeHasAllTopologyKeys(labels, constraints))) continue;
+      for (const { c, m } of domainWide) {
+        const value = labels[c.topologyKey] ?? '';
+        // Only domains of candidate nodes are counted.
+        const current = m.get(value);
+        if (current === undefined || !matchNodeInclusionPolicies(c, pod, node, required)) continue;
+        m.set(value, current + countPodsMatchSelector(ni.pods.values(), c.selector, ns));
+      }
+    }
   }
   ctx.state.set(PRE_SCORE_KEY, { constraints, ignoredNodes, counts, weights } satisfies ScoreState);
   return undefined;
