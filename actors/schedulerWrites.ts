@@ -63,7 +63,8 @@ export function createSchedulerWriter(client: Client, clock: Clock, log?: (line:
     const uid = pod.metadata?.uid;
     return client.mutate<'Pod', Pod>('Pod', name, (d) => {
       if (d.metadata?.uid !== uid) return;
-      recipe((d.status ??= {}), d);
+      const draft = d as { status?: PodStatus };
+      recipe((draft.status ??= {}), d);
     }, { namespace, subresource: 'status' });
   };
 

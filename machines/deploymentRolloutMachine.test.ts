@@ -5,7 +5,10 @@ import { deploymentController } from '../src/runtime/controllers/deploymentContr
 import { replicaSetController } from '../src/runtime/controllers/replicaSetController.ts';
 import { startFakeKubelet } from '../src/testing/fakeKubelet.ts';
 import { rolloutPause, rolloutResume, setImage } from '../src/workloads/rollout.ts';
+import { createMachineCoverage } from './machineCoverage.ts';
 import { deploymentRolloutMachine } from './deploymentRolloutMachine.ts';
+
+const coverage = createMachineCoverage(deploymentRolloutMachine);
 
 const observed = (reason: string | undefined, status = 'True', extra: { paused?: boolean; complete?: boolean } = {}) => ({
   type: 'rollout.observed' as const,
@@ -19,7 +22,7 @@ const observed = (reason: string | undefined, status = 'True', extra: { paused?:
 
 describe('deploymentRolloutMachine', () => {
   it('should move through progressing, complete, paused and failed as the Progressing condition says', () => {
-    const a = createActor(deploymentRolloutMachine, { input: { key: 'default/kubia' } }).start();
+    const a = createActor(deploymentRolloutMachine, { input: { key: 'default/kubia' }, inspect: coverage.observe }).start();
     for (const reason of ['NewReplicaSetCreated', 'FoundNewReplicaSet', 'ReplicaSetUpdated']) {
       a.send(observed(reason));
       expect(a.getSnapshot().value).toBe('progressing');
@@ -38,7 +41,7 @@ describe('deploymentRolloutMachine', () => {
   });
 
   it('should follow DeploymentComplete when there is no progress deadline', () => {
-    const a = createActor(deploymentRolloutMachine, { input: { key: 'k' } }).start();
+    const a = createActor(deploymentRolloutMachine, { input: { key: 'k' }, inspect: coverage.observe }).start();
     a.send(observed(undefined, 'True', { complete: false }));
     expect(a.getSnapshot().value).toBe('progressing');
     a.send(observed(undefined, 'True', { complete: true }));
@@ -76,5 +79,11 @@ spec:
     expect(deploy.rollout('default/kubia')?.value).toBe('failed');
     expect(deploy.rollout('default/kubia')?.context.reason).toBe('ProgressDeadlineExceeded');
     await cluster.stop();
+  });
+
+  it('should reach every state and transition of the machine', () => {
+    const r = coverage.report();
+    expect(r.states.missing).toEqual([]);
+    expect(r.transitions.missing).toEqual([]);
   });
 });

@@ -3,6 +3,10 @@ import type { RolloutObserved } from '../src/workloads/lifecycleEvents.ts';
 
 export type { RolloutObserved } from '../src/workloads/lifecycleEvents.ts';
 
+/** What the {@link deploymentRolloutMachine} is the lifecycle of, in one line. */
+export const description =
+  'The rollout state of a Deployment following its Progressing condition: progressing, complete (NewReplicaSetAvailable), failed (ProgressDeadlineExceeded), paused (DeploymentPaused).';
+
 /** Context of a Deployment rollout actor. */
 export interface DeploymentRolloutContext {
   readonly key: string;
@@ -13,14 +17,12 @@ export interface DeploymentRolloutContext {
   readonly newReplicaSet: string | undefined;
 }
 
-const PROGRESSING_REASONS = new Set(['NewReplicaSetCreated', 'FoundNewReplicaSet', 'ReplicaSetUpdated', 'DeploymentResumed']);
-
 /**
  * The visible rollout state of a Deployment, following the `Progressing` condition the controller
  * writes: `progressing` (NewReplicaSetCreated, FoundNewReplicaSet, ReplicaSetUpdated, DeploymentResumed),
  * `complete` (NewReplicaSetAvailable), `failed` (ProgressDeadlineExceeded or ReplicaSetCreateError,
- * Progressing=False) and `paused` (DeploymentPaused). Without a progress deadline the state follows
- * upstream's `DeploymentComplete` instead. The controller reports every sync as `rollout.observed`.
+ * Progressing=False) and `paused` (DeploymentPaused); any other reason counts as progressing. Without a
+ * progress deadline the state follows upstream's `DeploymentComplete` instead. The controller reports every sync as `rollout.observed`.
  * @public
  */
 export const deploymentRolloutMachine = setup({
@@ -42,7 +44,6 @@ export const deploymentRolloutMachine = setup({
     paused: ({ event }) => event.paused || event.progressing?.reason === 'DeploymentPaused',
     failed: ({ event }) => event.progressing?.status === 'False',
     complete: ({ event }) => (event.progressing === undefined ? event.complete : event.progressing.reason === 'NewReplicaSetAvailable'),
-    progressing: ({ event }) => event.progressing === undefined || PROGRESSING_REASONS.has(event.progressing.reason),
   },
 }).createMachine({
   id: 'deploymentRollout',
@@ -53,8 +54,7 @@ export const deploymentRolloutMachine = setup({
       { guard: 'paused', target: '.paused', actions: 'record' },
       { guard: 'failed', target: '.failed', actions: 'record' },
       { guard: 'complete', target: '.complete', actions: 'record' },
-      { guard: 'progressing', target: '.progressing', actions: 'record' },
-      { actions: 'record' },
+      { target: '.progressing', actions: 'record' },
     ],
   },
   states: {

@@ -55,7 +55,7 @@ function initDone(s: ContainerSlot): boolean {
   return v.state === 'terminated' && v.terminated?.exitCode === 0;
 }
 
-/** Starts what may start: init containers one at a time, in order, then all app containers. */
+// Starts what may start: init containers one at a time, in order, then all app containers.
 function advance(run: Run, graceMs: number): void {
   const slots = run.slots;
   for (let i = 0; i < slots.length; i++) {

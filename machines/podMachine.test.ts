@@ -164,6 +164,18 @@ describe('podMachine', () => {
     expect(p.status().containerStatuses?.[1]?.lastState?.terminated?.exitCode).toBe(143);
   });
 
+  it('should keep a Never pod Running while a container is recreated for a new image', () => {
+    const p = runPod(makePod({ restartPolicy: 'Never', containers: [app('web')] }, { web: { pull: { seconds: 5 }, startSeconds: 0 } }));
+    p.advance(6);
+    p.send({ type: 'container.imageChanged', container: 'web', image: 'registry.local/app:2.0' });
+    p.advance(1);
+    expect(p.status().containerStatuses?.[0]?.state?.waiting?.reason).toBe('ContainerCreating');
+    expect(p.phase()).toBe('Running');
+    p.advance(10);
+    expect(p.phases.map((x) => x.phase)).toEqual(['Pending', 'Running']);
+    expect(p.container('web').restartCount).toBe(1);
+  });
+
   it('should be Unknown while the node is lost, and return to its phase after', () => {
     const p = runPod(makePod({ containers: [app('web')] }, { web: fast }));
     p.send({ type: 'node.lost' });

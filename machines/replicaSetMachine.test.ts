@@ -6,13 +6,16 @@ import type { AdmissionPlugin } from '../src/apiserver/admission.ts';
 import { createCluster } from '../src/runtime/cluster/createCluster.ts';
 import { replicaSetController } from '../src/runtime/controllers/replicaSetController.ts';
 import { startFakeKubelet } from '../src/testing/fakeKubelet.ts';
+import { createMachineCoverage } from './machineCoverage.ts';
 import { replicaSetMachine } from './replicaSetMachine.ts';
+
+const coverage = createMachineCoverage(replicaSetMachine);
 
 const outcome = (desired: number, active: number, failure?: 'FailedCreate' | 'FailedDelete') => ({ type: 'replicas.reconciled' as const, desired, active, ready: active, available: active, failure, message: failure ? 'refused' : undefined });
 
 describe('replicaSetMachine', () => {
   it('should follow the reconcile outcomes: scalingUp, steady, scalingDown, failedToCreate', () => {
-    const a = createActor(replicaSetMachine, { input: { key: 'default/kubia' } }).start();
+    const a = createActor(replicaSetMachine, { input: { key: 'default/kubia' }, inspect: coverage.observe }).start();
     expect(a.getSnapshot().value).toBe('steady');
     a.send(outcome(3, 0));
     expect(a.getSnapshot().value).toBe('scalingUp');
@@ -29,7 +32,7 @@ describe('replicaSetMachine', () => {
   });
 
   it('should treat a failed delete as scaling down, not as a create failure', () => {
-    const a = createActor(replicaSetMachine, { input: { key: 'k' } }).start();
+    const a = createActor(replicaSetMachine, { input: { key: 'k' }, inspect: coverage.observe }).start();
     a.send(outcome(1, 3, 'FailedDelete'));
     expect(a.getSnapshot().value).toBe('scalingDown');
   });
@@ -69,5 +72,11 @@ describe('replicaSetMachine', () => {
     await cluster.settle({ quietMs: 5_000 });
     expect(rs.lifecycle('default/kubia')).toBeUndefined();
     await cluster.stop();
+  });
+
+  it('should reach every state and transition of the machine', () => {
+    const r = coverage.report();
+    expect(r.states.missing).toEqual([]);
+    expect(r.transitions.missing).toEqual([]);
   });
 });

@@ -3,6 +3,10 @@ import type { ReplicaSetOutcome } from '../src/workloads/lifecycleEvents.ts';
 
 export type { ReplicaSetOutcome } from '../src/workloads/lifecycleEvents.ts';
 
+/** What the {@link replicaSetMachine} is the lifecycle of, in one line. */
+export const description =
+  'The visible lifecycle of a ReplicaSet or ReplicationController: scalingUp, scalingDown, steady, failedToCreate (the ReplicaFailure condition), following each reconcile outcome.';
+
 /** Context of a ReplicaSet lifecycle actor. */
 export interface ReplicaSetMachineContext {
   readonly key: string;

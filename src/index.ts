@@ -147,3 +147,32 @@ export { nodeShouldRunDaemonPod, daemonPodTolerations, CONTROLLER_REVISION_HASH_
 export { planDaemonRollingUpdate, podsShouldBeOnNode, daemonSetStatusCounts } from './workloads/daemonSetPlan.ts';
 export { startFakeKubelet, readyNode, runningPodStatus } from './testing/fakeKubelet.ts';
 export type { FakeKubelet, FakeKubeletOptions } from './testing/fakeKubelet.ts';
+export { conditionPredicate } from './runtime/cluster/waitCondition.ts';
+export type { WaitCondition } from './runtime/cluster/waitCondition.ts';
+
+// Inspection
+export { catalogue, catalogueEntry } from '../machines/catalogue.ts';
+export type { CatalogueEntry } from '../machines/catalogue.ts';
+export { chartOf, chartStates, activePaths } from './inspect/chartModel.ts';
+export type { Chart, ChartState, ChartTransition } from './inspect/chartModel.ts';
+export { toXStateJson } from './inspect/toXStateJson.ts';
+export { toMermaid } from './inspect/toMermaid.ts';
+export { toDot } from './inspect/toDot.ts';
+export { toScxml } from './inspect/toScxml.ts';
+export { exportChart, CHART_FORMATS } from './inspect/exportChart.ts';
+export type { ChartFormat } from './inspect/exportChart.ts';
+export { chartsMarkdown } from './inspect/chartsMarkdown.ts';
+export { createTracer } from './inspect/createTracer.ts';
+export type { TracerOptions } from './inspect/createTracer.ts';
+export type { Tracer, TraceRecord, TracedActor } from './inspect/traceTypes.ts';
+export { createTrace, traceMatches } from './inspect/createTrace.ts';
+export type { TraceFilter } from './inspect/createTrace.ts';
+export { recordTrace, readTrace, parseTrace } from './inspect/traceFile.ts';
+export type { TraceRecording } from './inspect/traceFile.ts';
+export { inspectCluster } from './inspect/inspectCluster.ts';
+export type { ActorSnapshot, ClusterInspection } from './inspect/inspectCluster.ts';
+export { describeWithState } from './inspect/describeWithState.ts';
+export { startInspector } from './inspect/startInspector.ts';
+export type { Inspector, InspectorOptions } from './inspect/startInspector.ts';
+export { recordCoverage, createCoverageRecorder, buildCoverageReport, formatCoverageTable, chartCoverageItems } from './inspect/coverage.ts';
+export type { CoverageReport, MachineCoverageFigures } from './inspect/coverage.ts';

@@ -23,6 +23,8 @@ export interface ResourceInfo {
   readonly categories: readonly string[];
   /** Kinds that only exist as a request body (Binding, Eviction, reviews) are not stored. */
   readonly stored: boolean;
+  /** Extra `kubectl get` columns of a custom resource (CRD `additionalPrinterColumns`). */
+  readonly printerColumns?: readonly { readonly name: string; readonly type: string; readonly jsonPath: string; readonly description?: string; readonly priority?: number; readonly format?: string }[];
 }
 
 /** `apps/v1` or `v1` for the core group. */

@@ -418,8 +418,10 @@ export class ApiServer {
   }
 
   private checkSize(obj: KubeObject): void {
-    const bytes = Buffer.byteLength(JSON.stringify(obj));
-    if (bytes > this.maxObjectBytes) throw requestEntityTooLarge(`Request entity too large: limit is ${this.maxObjectBytes}`);
+    const text = JSON.stringify(obj);
+    // A UTF-16 unit is at most 3 UTF-8 bytes: only count bytes when the text could be over the limit.
+    if (text.length * 3 <= this.maxObjectBytes) return;
+    if (Buffer.byteLength(text) > this.maxObjectBytes) throw requestEntityTooLarge(`Request entity too large: limit is ${this.maxObjectBytes}`);
   }
 
   private requestNamespace(info: ResourceInfo, objectNs: string | undefined, requestNs: string | undefined): string | undefined {

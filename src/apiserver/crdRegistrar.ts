@@ -24,6 +24,7 @@ export function resourcesOfCrd(crd: CustomResourceDefinition): ResourceInfo[] {
         verbs: Object.freeze(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'] as const),
         categories: Object.freeze([...(names.categories ?? [])]),
         stored: true,
+        ...(v.additionalPrinterColumns !== undefined ? { printerColumns: Object.freeze(v.additionalPrinterColumns.map((c) => ({ ...c }))) } : {}),
       }),
     );
 }

@@ -1,6 +1,6 @@
 import { produce } from 'immer';
 import type { Service } from 'kubernetes-types/core/v1.js';
-import { fieldError, fieldErrorMessage, invalid } from '../api/fieldErrors.ts';
+import { fieldError, invalid } from '../api/fieldErrors.ts';
 import type { KubeObject } from '../api/meta.ts';
 import { internalError, StatusError } from '../api/status.ts';
 import type { Rng } from '../runtime/sim/rng.ts';
@@ -205,6 +205,3 @@ export function createServiceAllocation(options: ServiceAllocationOptions): Serv
     stop: unsubscribe,
   };
 }
-
-/** The message of a field error as upstream prints it (for tests and printers). */
-export const allocationErrorMessage = fieldErrorMessage;

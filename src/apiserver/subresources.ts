@@ -6,6 +6,7 @@ import type { AnyObject, KubeObject, StoredObject } from '../api/meta.ts';
 import { labelSelectorFromSpec, matchesLabels } from '../api/labelSelector.ts';
 import type { ResourceInfo } from '../api/resourceInfo.ts';
 import { conflict, notFound, StatusError } from '../api/status.ts';
+import { StoreConflictError } from '../store/storeTypes.ts';
 import type { ApiServer } from './apiServer.ts';
 import type { DeleteOptions, WriteOptions } from './requestOptions.ts';
 import { rfc3339 } from './timestamps.ts';
@@ -84,21 +85,30 @@ export function updateScale(api: ApiServer, info: ResourceInfo, name: string, na
 
 /**
  * The pods/binding subresource: sets `spec.nodeName` once (409 when the pod is already bound) and
- * the `PodScheduled` condition, as kube-apiserver's binding REST does.
+ * the `PodScheduled` condition in one write. Like kube-apiserver's BindingREST (a GuaranteedUpdate
+ * on storage), it bypasses pod update validation, which forbids changing `spec.nodeName`.
  */
 export function bindPod(api: ApiServer, namespace: string, name: string, nodeName: string, opts: WriteOptions = {}): StoredObject<Pod & KubeObject> {
   const podInfo = api.resource({ apiVersion: 'v1', kind: 'Pod' });
-  const pod = api.get<Pod & KubeObject>(podInfo, name, namespace);
-  if (!nodeName) throw invalid('Binding', name, [fieldError.required('target.name')]);
-  if (pod.spec?.nodeName) throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
-  if (pod.metadata.deletionTimestamp !== undefined) throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
-  const now = rfc3339(api.clock.now());
-  const bound = api.mutate<Pod & KubeObject>(podInfo, name, namespace, (d) => {
-    (d.spec ??= { containers: [] }).nodeName = nodeName;
-  }, opts);
-  const conditions = (bound.status?.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
-  conditions.push({ type: 'PodScheduled', status: 'True', lastTransitionTime: now });
-  return api.update<Pod & KubeObject>({ ...bound, status: { ...bound.status, conditions } }, { ...opts, subresource: 'status' });
+  for (;;) {
+    const pod = api.get<Pod & KubeObject>(podInfo, name, namespace);
+    if (!nodeName) throw invalid('Binding', name, [fieldError.required('target.name')]);
+    if (pod.spec?.nodeName) throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is already assigned to node "${pod.spec.nodeName}"`);
+    if (pod.metadata.deletionTimestamp !== undefined) throw new StatusError(409, 'Conflict', `Operation cannot be fulfilled on pods/binding "${name}": pod ${name} is being deleted, cannot be assigned to a host`);
+    const now = rfc3339(api.clock.now());
+    const bound = produce(pod, (d) => {
+      (d.spec ??= { containers: [] }).nodeName = nodeName;
+      const status = (d.status ??= {});
+      status.conditions = [...(status.conditions ?? []).filter((c) => c.type !== 'PodScheduled'), { type: 'PodScheduled', status: 'True', lastTransitionTime: now }];
+    });
+    if (opts.dryRun === 'All') return bound;
+    try {
+      return api.store.update(api.storageKey(podInfo), `${pod.metadata.namespace ?? 'default'}/${name}`, bound, pod.metadata.resourceVersion) as StoredObject<Pod & KubeObject>;
+    } catch (e) {
+      // A write between our read and ours: read again (GuaranteedUpdate retries the same way).
+      if (!(e instanceof StoreConflictError && e.code === 'stale')) throw e;
+    }
+  }
 }
 
 /**

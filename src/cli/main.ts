@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { runCommand } from './runCommand.ts';
+import { chartsCommand } from './chartsCommand.ts';
+import { inspectCommand } from './inspectCommand.ts';
 
 /**
  * The `kubeactors` command. Returns the exit code.
@@ -21,6 +23,25 @@ export async function main(argv: readonly string[], io = { out: (s: string) => v
     .option('-o, --output <format>', 'table (report), json or yaml (every object as a v1 List)', 'table')
     .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string }) => {
       code = await runCommand(paths, opts, io);
+    });
+  program
+    .command('charts')
+    .description('export the statecharts (all, or one by name) as Mermaid, Graphviz DOT, XState JSON or SCXML')
+    .argument('[name]', 'machine name (pod, reconciler …) or machine id')
+    .option('--format <format>', 'mermaid, dot, json, scxml, or markdown (the docs page)', 'mermaid')
+    .option('--out <dir>', 'write <name>.<ext> files into this folder instead of standard output')
+    .action((name: string | undefined, opts: { format?: string; out?: string }) => {
+      code = chartsCommand(name, opts, io);
+    });
+  program
+    .command('inspect')
+    .description('run manifests on a cluster and serve the statechart inspector page (actor tree, live charts, timeline)')
+    .argument('[paths...]', 'manifest files or folders to apply')
+    .option('--port <n>', 'port on 127.0.0.1 (0 = any free port)', '8089')
+    .option('--seed <n>', 'seed of the cluster RNG', '1')
+    .option('--speed <x>', 'cluster time per wall-clock time', '1')
+    .action(async (paths: string[], opts: { port?: string; seed?: string; speed?: string }) => {
+      code = await inspectCommand(paths, opts, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,18 +1,21 @@
 import type { Client } from './client.ts';
 
 /**
- * Wraps a client so that it can be killed: once `kill()` is called every request fails, the way a
- * crashed process's requests never reach the API server. Used to stop a controller between two writes.
+ * Wraps a client so that it can be killed (once `kill()` is called every request fails, the way a
+ * crashed process's requests never reach the API server) or cut off for a while (`setConnected(false)`:
+ * a network partition).
  * @public
  */
-export function createGuardedClient(client: Client, owner: string): { client: Client; kill(): void; inFlight(): number } {
+export function createGuardedClient(client: Client, owner: string): { client: Client; kill(): void; inFlight(): number; setConnected(up: boolean): void } {
   let dead = false;
+  let connected = true;
   let inFlight = 0;
   const fail = (): Promise<never> => Promise.reject(new Error(`${owner} was stopped; request not sent`));
   const wrap =
     <A extends unknown[], R>(fn: (...args: A) => Promise<R>) =>
     (...args: A): Promise<R> => {
       if (dead) return fail();
+      if (!connected) return Promise.reject(new Error(`${owner}: dial tcp: connect: connection refused (cut off from the API server)`));
       inFlight++;
       return fn(...args).finally(() => {
         inFlight--;
@@ -46,5 +49,8 @@ export function createGuardedClient(client: Client, owner: string): { client: Cl
       dead = true;
     },
     inFlight: () => inFlight,
+    setConnected: (up) => {
+      connected = up;
+    },
   };
 }

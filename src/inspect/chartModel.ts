@@ -29,6 +29,8 @@ export interface ChartState {
   /** The XState id (`machine.state.child`, or a custom `id`). */
   readonly id: string;
   readonly type: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  /** For a history state: which history it keeps. */
+  readonly history?: 'shallow' | 'deep';
   /** Path of the initial child of a compound state. */
   readonly initial?: string;
   readonly children: readonly ChartState[];
@@ -145,6 +147,7 @@ function stateOf(node: AnyStateNode, delays: Delays): ChartState {
     key: node.key,
     id: node.id,
     type: node.type,
+    ...(node.type === 'history' ? { history: node.history === 'deep' ? 'deep' : 'shallow' } : {}),
     ...(initialTarget !== undefined ? { initial: pathOf(initialTarget) } : {}),
     children: Object.values(node.states as Record<string, AnyStateNode>).map((c) => stateOf(c, delays)),
     transitions,

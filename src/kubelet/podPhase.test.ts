@@ -42,6 +42,8 @@ describe('derivePodPhase', () => {
     ['a stopped sidecar after a completed job', [done(143, 'sidecar'), done(0)], 'Never', false, 'Succeeded'],
     ['a sidecar restarting next to a running app', [slot('sidecar', { waiting: 'crashLoopBackOff' }, { lastTerminated: ended(1) }), running()], 'Always', false, 'Running'],
     ['no containers at all', [], 'Always', false, 'Pending'],
+    ['a container recreated after a spec change under Never', [slot('app', { waiting: 'pulling' }, { lastTerminated: ended(143) })], 'Never', false, 'Running'],
+    ['a container being recreated when the pod is deleted', [slot('app', { waiting: 'pulling' }, { lastTerminated: ended(0) })], 'Never', true, 'Failed'],
   ])('should be %s → %s', (_why, slots, policy, terminal, phase) => {
     expect(derivePodPhase(slots, policy, terminal)).toBe(phase);
   });

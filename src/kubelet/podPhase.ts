@@ -19,6 +19,7 @@ export function derivePodPhase(slots: readonly ContainerSlot[], restartPolicy: R
   let waiting = 0;
   let stopped = 0;
   let succeeded = 0;
+  let restarting = 0;
   let anyRegularStarted = false;
   for (const slot of slots) {
     const kind = slot.context.config.kind;
@@ -44,6 +45,7 @@ export function derivePodPhase(slots: readonly ContainerSlot[], restartPolicy: R
       if (v.terminated?.exitCode === 0) succeeded++;
     } else if (v.lastTerminated !== undefined) {
       stopped++;
+      restarting++;
       anyRegularStarted = true;
     } else waiting++;
   }
@@ -52,7 +54,10 @@ export function derivePodPhase(slots: readonly ContainerSlot[], restartPolicy: R
   if (running > 0) return 'Running';
   if (stopped > 0) {
     if (podIsTerminal) return stopped === succeeded ? 'Succeeded' : 'Failed';
-    if (restartPolicy === 'Always') return 'Running';
+    // A container waiting with a last state is being started again. Under Never that happens only
+    // after a spec change; upstream's rule would call the pod Failed for that moment, and a terminal
+    // phase cannot be left, so it counts as restarting, as it does under the other policies.
+    if (restartPolicy === 'Always' || restarting > 0) return 'Running';
     if (stopped === succeeded) return 'Succeeded';
     return restartPolicy === 'Never' ? 'Failed' : 'Running';
   }

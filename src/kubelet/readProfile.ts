@@ -5,7 +5,7 @@ import type { BehaviorLayer, HookRun, LogPlan, ProbeAnswer } from './workloadTyp
 
 const TOP = ['pull', 'startSeconds', 'readiness', 'run', 'onTerm', 'probes', 'hooks', 'resources', 'http', 'logs'] as const;
 
-/** Steps (and an optional repeat) from either a list or `{ <listKey>, repeatEverySeconds }`. */
+// Steps (and an optional repeat) from either a list or `{ <listKey>, repeatEverySeconds }`.
 function stepsWithRepeat(r: ProfileReader, value: unknown, path: string, listKey: string, keys: readonly string[]) {
   let list = value;
   let everyMs: number | undefined;

@@ -18,7 +18,7 @@ export interface BackOffEntry {
   readonly updatedAt: number;
 }
 
-/** `hasExpired`: an entry not moved on for more than twice the maximum starts again from the initial back-off. */
+// `hasExpired`: an entry not moved on for more than twice the maximum starts again from the initial back-off.
 function hasExpired(entry: BackOffEntry, eventTime: number, maxMs: number): boolean {
   return eventTime - entry.updatedAt > 2 * maxMs;
 }

@@ -2,7 +2,7 @@ import { parseCommandLine } from './shellScript.ts';
 import type { ShellOp } from './shellScript.ts';
 import type { BehaviorLayer, HookRun, LogPlan } from './workloadTypes.ts';
 
-/** The outcome of running a script: its log lines, and its end (or `forever`). */
+// The outcome of running a script: its log lines, and its end (or `forever`).
 interface ScriptRun {
   readonly lines: { atMs: number; line: string }[];
   repeat: LogPlan['repeat'];
@@ -12,7 +12,7 @@ interface ScriptRun {
 }
 
 const MAX_UNROLLED = 1000;
-/** A busy loop without `sleep` is given one iteration per second, so that its log stays finite. */
+// A busy loop without `sleep` is given one iteration per second, so that its log stays finite.
 const BUSY_LOOP_PERIOD_MS = 1000;
 
 function runOps(ops: readonly ShellOp[], run: ScriptRun, t0: number): number | 'stopped' {

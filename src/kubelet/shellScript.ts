@@ -114,7 +114,7 @@ function loopTimes(keyword: string, cond: readonly string[]): number | 'forever'
   return never ? 'forever' : 0;
 }
 
-/** Parses statements from `i` until `done` (or the end), returning the ops and the next index. */
+// Parses statements from `i` until `done` (or the end), returning the ops and the next index.
 function parseBlock(stmts: readonly string[], start: number, inLoop: boolean): { ops: ShellOp[]; next: number; breaks: boolean } {
   const ops: ShellOp[] = [];
   let breaks = false;

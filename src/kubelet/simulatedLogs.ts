@@ -44,7 +44,7 @@ export function renderTemplate(text: string, vars: TemplateVars): string {
   });
 }
 
-/** The timed lines of one instance between `fromMs` and `toMs` (times since start), at most the last `max`. */
+// The timed lines of one instance between `fromMs` and `toMs` (times since start), at most the last `max`.
 function linesBetween(plan: LogPlan, fromMs: number, toMs: number, max: number): { atMs: number; line: string }[] {
   const r = plan.repeat;
   const split = r === undefined ? plan.lines.length : r.fromIndex;

@@ -20,7 +20,7 @@ export function constantSchedule<T>(value: T): TimeSchedule<T> {
   return { steps: [{ atMs: 0, value }] };
 }
 
-/** Folds a time after `repeat.fromMs` back into the first cycle. */
+// Folds a time after `repeat.fromMs` back into the first cycle.
 function foldTime(schedule: TimeSchedule<unknown>, tMs: number): number {
   const r = schedule.repeat;
   if (r === undefined || tMs < r.fromMs || r.everyMs <= 0) return tMs;

@@ -46,7 +46,7 @@ function isBuilt(p: ProfileConfig | Profile): p is Profile {
 export function resolveProfiles(options: Pick<SchedulerOptions, 'profiles' | 'plugins' | 'recordDecisions'> = {}, registry: PluginRegistry = inTreeRegistry()): ReadonlyMap<string, ResolvedProfile> {
   for (const [name, factory] of Object.entries(options.plugins ?? {})) registry.register(name, factory);
   const out = new Map<string, ResolvedProfile>();
-  const configs = options.profiles ?? [defaultProfileConfig()];
+  const configs: readonly SchedulerProfileConfig[] = options.profiles ?? [defaultProfileConfig()];
   for (const c of configs) {
     const profile = isBuilt(c) ? c : buildProfile(c, registry);
     if (out.has(profile.schedulerName)) throw new Error(`duplicate profile for scheduler name "${profile.schedulerName}"`);

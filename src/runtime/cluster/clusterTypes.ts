@@ -11,13 +11,28 @@ import type { ResourceDefinition } from '../resources/defineResource.ts';
 import type { Clock } from '../sim/clock.ts';
 import type { IdSource } from '../sim/ids.ts';
 import type { Rng } from '../sim/rng.ts';
+import type { SchedulerOptions } from '../../scheduler/schedulerConfig.ts';
 import type { ApplyResult } from './applyManifests.ts';
+import type { ClusterNodes } from './clusterNodes.ts';
+import type { NodeSpec } from '../nodes/nodeSpec.ts';
+import type { ImagePolicy, ImageProfiles } from '../../kubelet/workloadTypes.ts';
+import type { LogOptions } from '../../kubelet/simulatedLogs.ts';
+import type { ClusterNetwork } from './clusterNetwork.ts';
+import type { NetworkOptions } from '../../networking/networkOptions.ts';
+import type { Tracer } from '../../inspect/traceTypes.ts';
+import type { WaitCondition } from './waitCondition.ts';
 
 /**
  * Options of `createCluster`.
  * @public
  */
 export interface ClusterOptions {
+  /** Nodes to run kubelets for: a count (`node-1` … with 4 cpu, 16Gi, 110 pods) or node shapes. Default none. */
+  readonly nodes?: number | readonly NodeSpec[];
+  /** Simulated workload behaviour per image (pull time, start time, readiness, exit, probes, HTTP answer, logs…). */
+  readonly imageProfiles?: ImageProfiles;
+  /** Which images can be pulled (`{ knownImagesOnly: true, known: [...] }` makes others fail with ErrImagePull). */
+  readonly imagePolicy?: ImagePolicy;
   /** Seed of the cluster RNG (ids, random choices). Default 1. */
   readonly seed?: number;
   /** `'virtual'` (default): time moves only through advance/settle/runFor. `'real'`: wall time × `speed`. */
@@ -42,10 +57,26 @@ export interface ClusterOptions {
   readonly leaderElection?: boolean;
   /** How many kube-controller-manager actors to run against the one API server (default 1); only the Lease holder runs controllers. */
   readonly controllerManagers?: number;
+  /**
+   * The node lifecycle controller's `nodeMonitorGracePeriod`: a node with no heartbeat (Ready
+   * `lastHeartbeatTime` or Lease renewal) for this long becomes Unknown and tainted unreachable.
+   * Default 50 000 (upstream since v1.32; 40 000 before, as the seeds say).
+   */
+  readonly nodeMonitorGracePeriodMs?: number;
   /** Receives every XState inspection event of every actor. */
   readonly inspect?: (event: InspectionEvent) => void;
+  /** A tracer from `createTracer()` (src/inspect): gets the cluster clock and every inspection event; exposed as `cluster.tracer`. */
+  readonly tracer?: Tracer;
   /** Log lines of components (default: dropped). */
   readonly log?: (line: string) => void;
+  /** The service CIDR ClusterIPs come from (kube-apiserver `--service-cluster-ip-range`, default `10.96.0.0/12`). */
+  readonly serviceCIDR?: string;
+  /** The NodePort range (kube-apiserver `--service-node-port-range`, default `30000-32767`). */
+  readonly nodePortRange?: string;
+  /** Cluster DNS, kube-proxy, ingress controller and fake cloud load balancer settings. */
+  readonly network?: NetworkOptions;
+  /** kube-scheduler: profiles, user plugins by name, decision annotations, or `disabled: true` to run none. */
+  readonly scheduler?: SchedulerOptions;
 }
 
 /** Options of `settle()`. */
@@ -79,6 +110,10 @@ export interface Cluster {
   /** The root actor of the cluster's XState system (`system.get('kube-apiserver')` …). */
   readonly root: AnyActorRef;
   readonly activity: ActivityTracker;
+  /** The cluster network: simulated requests, DNS, resolv.conf, service environment, kube-proxy rules. */
+  readonly network: ClusterNetwork;
+  /** The tracer passed as `options.tracer` (its `trace$` streams transitions and events). */
+  readonly tracer?: Tracer;
   /** Creates or updates objects like `kubectl apply` (YAML text with one or more documents, objects, or arrays). */
   apply(input: string | KubeObject | readonly KubeObject[], opts?: { readonly namespace?: string }): Promise<ApplyResult[]>;
   /** Moves virtual time forward by `ms`, letting every component react as timers fire. */
@@ -87,8 +122,12 @@ export interface Cluster {
   settle(opts?: SettleOptions): Promise<SettleResult>;
   /** Same as advance. */
   runFor(ms: number): Promise<void>;
-  /** Runs until `predicate` holds (checked after every step), or throws after `timeoutMs` of cluster time (default 10 minutes). */
-  waitFor(predicate: () => boolean | Promise<boolean>, opts?: { readonly timeoutMs?: number; readonly description?: string }): Promise<void>;
+  /**
+   * Runs until `predicate` holds (checked after every step) — a function, or a condition like
+   * `kubectl wait` (`{ type: 'Deployment', name: 'web', condition: 'Available' }`, `deleted: true`,
+   * or `field: 'status.phase', value: 'Running'`) — or throws after `timeoutMs` of cluster time (default 10 minutes).
+   */
+  waitFor(predicate: (() => boolean | Promise<boolean>) | WaitCondition, opts?: { readonly timeoutMs?: number; readonly description?: string }): Promise<void>;
   /** Controllers: add one, restart one (fresh memory), or list names. */
   readonly controllers: {
     list(): string[];
@@ -97,6 +136,12 @@ export interface Cluster {
   };
   /** Registers a custom resource. */
   defineResource(def: ResourceDefinition): void;
+  /** The simulated nodes and their faults (stop, start, partition, heal). */
+  readonly nodes: ClusterNodes;
+  /** A container's simulated log, like `kubectl logs` (`previous`, `tail`, `sinceSeconds` …). */
+  logs(pod: string | { readonly name: string; readonly namespace?: string }, container?: string, opts?: LogOptions & { readonly namespace?: string }): string;
+  /** Sends a fault to a pod's statechart on its node (`{ type: 'container.exited', container, exitCode }`, `probe.result` …); false when no kubelet runs it. */
+  injectPodEvent(namespace: string, name: string, event: { readonly type: string; readonly [k: string]: unknown }): boolean;
   /** Every Event in the store, in time order. */
   events(): Event[];
   /** Stops every actor, timer and watch. */

@@ -157,3 +157,21 @@ describe('createCluster', () => {
     await cluster.stop();
   });
 });
+
+describe('cluster.waitFor', () => {
+  it('should wait for a condition, a field value or a deletion like kubectl wait, and say which one timed out', async () => {
+    const cluster = createCluster();
+    await cluster.client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'w' } });
+    const marks: string[] = [];
+    const setLater = (ms: number, fn: () => Promise<unknown>, mark: string): void => {
+      cluster.clock.setTimeout(() => void fn().then(() => marks.push(mark)), ms);
+    };
+    setLater(5_000, () => cluster.client.mutate('Namespace', 'w', (d) => void (d.metadata!.labels = { ready: 'yes' })), 'labelled');
+    await cluster.waitFor({ type: 'Namespace', name: 'w', field: 'metadata.labels.ready', value: 'yes' });
+    expect(marks).toEqual(['labelled']);
+    setLater(5_000, () => cluster.client.delete('Namespace', 'w'), 'deleted');
+    await cluster.waitFor({ type: 'Namespace', name: 'w', deleted: true });
+    await expect(cluster.waitFor({ type: 'Namespace', name: 'default', condition: 'Ready' }, { timeoutMs: 10_000 })).rejects.toThrow('waitFor (namespaces/default condition Ready=True): condition not met after 10000 ms of cluster time');
+    await cluster.stop();
+  });
+});

@@ -16,12 +16,20 @@ import { RealClock } from '../sim/realClock.ts';
 import { createRng } from '../sim/rng.ts';
 import { DEFAULT_VIRTUAL_EPOCH_MS, VirtualClock } from '../sim/virtualClock.ts';
 import { builtinControllers } from '../controllers/builtinControllers.ts';
+import { installServiceRegistry } from './serviceRegistry.ts';
+import { startClusterNetwork } from './clusterNetwork.ts';
 import { clusterMachine } from '../../../machines/clusterMachine.ts';
 import { apiServerMachine } from '../../../machines/apiServerMachine.ts';
 import { createControllerManagerLogic } from '../../../actors/controllerManagerActor.ts';
+import { startNodeLifecycleComponents } from '../../../actors/nodeLifecycleActor.ts';
+import { createSchedulerLogic } from '../../../actors/schedulerActor.ts';
+import { createPriorityAdmission } from '../../apiserver/priorityAdmission.ts';
+import type { PriorityClass } from 'kubernetes-types/scheduling/v1.js';
 import { applyAll, parseManifests } from './applyManifests.ts';
 import type { Cluster, ClusterOptions } from './clusterTypes.ts';
 import { advanceCluster, drain, settleCluster, trackChanges } from './settleCluster.ts';
+import { conditionPredicate } from './waitCondition.ts';
+import { startClusterNodes } from './clusterNodes.ts';
 
 function startMs(start: ClusterOptions['startTime']): number {
   if (start === undefined) return DEFAULT_VIRTUAL_EPOCH_MS;
@@ -45,13 +53,24 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   const rng = createRng(seed);
   const ids = createIdSource(rng.fork('ids'));
   const clock = options.clock === 'real' ? new RealClock({ ...(options.speed !== undefined ? { speed: options.speed } : {}), startMs: startMs(options.startTime) }) : new VirtualClock(startMs(options.startTime));
+  // A tracer (src/inspect) stamps records with this clock and sees every inspection event, through `options.inspect`.
+  const tracer = options.tracer;
+  if (tracer !== undefined) {
+    tracer.bind(clock);
+    const inspect = options.inspect;
+    options = { ...options, inspect: (e) => (inspect?.(e), tracer.inspect(e)) };
+  }
   const store = options.store ?? new MemoryStore({ now: () => clock.now(), ...(options.history?.events !== undefined ? { historyLimit: options.history.events } : {}), ...(options.history?.ms !== undefined ? { historyMs: options.history.ms } : {}) });
   const strategy = createBuiltinStrategy();
-  const api = new ApiServer({ clock, ids, store, strategy, ...(options.admission ? { admission: options.admission } : {}) });
+  // Priority admission reads the stored PriorityClasses; it runs before user admission plugins.
+  const priority = createPriorityAdmission(() => api.list<PriorityClass & KubeObject>({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass' }).items);
+  const api: ApiServer = new ApiServer({ clock, ids, store, strategy, admission: [priority, ...(options.admission ?? [])] });
   const client = createClient(api, { user: 'system:admin' });
   const activity = createActivityTracker();
   const changes = trackChanges(store, clock);
   const crds = startCrdRegistrar(api);
+  // Services and networking: ClusterIP/NodePort allocation, service links, the kubernetes and kube-dns Services.
+  const serviceRegistry = installServiceRegistry(api, rng, options);
   const log = options.log;
 
   const defineResource = (def: ResourceDefinition): void => {
@@ -91,6 +110,24 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     });
     root.send({ type: 'component.start', id, systemId: id, logic: managerLogic, input: { identity: id } });
   }
+  // The node lifecycle and taint eviction controllers (kube-controller-manager's, run as their own components).
+  startNodeLifecycleComponents(root, { client, clock, activity, ...(options.nodeMonitorGracePeriodMs !== undefined ? { gracePeriodMs: options.nodeMonitorGracePeriodMs } : {}), ...(log ? { log } : {}), ...(options.inspect ? { inspect: options.inspect } : {}) });
+  if (options.scheduler?.disabled !== true) {
+    const schedulerLogic = createSchedulerLogic({ client, clock, rng: rng.fork('kube-scheduler'), activity, ...options.scheduler, ...(log ? { log } : {}) });
+    root.send({ type: 'component.start', id: 'kube-scheduler', systemId: 'kube-scheduler', logic: schedulerLogic });
+  }
+  const nodeSet = startClusterNodes({
+    nodes: options.nodes,
+    api,
+    client,
+    clock,
+    root,
+    activity,
+    ...(options.imageProfiles ? { profiles: options.imageProfiles } : {}),
+    ...(options.imagePolicy ? { imagePolicy: options.imagePolicy } : {}),
+    ...(options.inspect ? { inspect: options.inspect } : {}),
+  });
+  const network = startClusterNetwork({ api, client, clock, rng, root, activity, registry: serviceRegistry, ...(options.network ? { options: options.network } : {}), ...(options.inspect ? { inspect: options.inspect } : {}) });
   const leadingManagers = (): AnyActorRef[] =>
     managerIds.map(component).filter((m): m is AnyActorRef => m !== undefined && (m.getSnapshot() as { value?: unknown }).value === 'leading');
 
@@ -103,6 +140,11 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     client,
     root,
     activity,
+    network,
+    nodes: nodeSet.nodes,
+    logs: nodeSet.logs,
+    injectPodEvent: (namespace, name, event) => nodeSet.sendToPod(namespace, name, event),
+    ...(tracer !== undefined ? { tracer } : {}),
     async apply(input, opts = {}) {
       const objects: KubeObject[] = typeof input === 'string' ? parseManifests(input) : Array.isArray(input) ? [...(input as readonly KubeObject[])] : [input as KubeObject];
       const results = applyAll(api, objects, opts.namespace);
@@ -112,13 +154,16 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     advance: (ms) => advanceCluster(clock, activity, ms),
     runFor: (ms) => advanceCluster(clock, activity, ms),
     settle: (opts) => settleCluster(clock, activity, changes, () => [], opts),
-    async waitFor(predicate, opts = {}) {
+    async waitFor(condition, opts = {}) {
+      const fromCondition = typeof condition === 'function' ? undefined : conditionPredicate(api, client, condition);
+      const predicate = fromCondition?.check ?? (condition as () => boolean | Promise<boolean>);
+      const description = opts.description ?? fromCondition?.description;
       const timeoutMs = opts.timeoutMs ?? 10 * 60_000;
       const deadline = clock.now() + timeoutMs;
       await drain(activity, clock);
       for (;;) {
         if (await predicate()) return;
-        if (clock.now() >= deadline) throw new Error(`waitFor${opts.description ? ` (${opts.description})` : ''}: condition not met after ${timeoutMs} ms of cluster time`);
+        if (clock.now() >= deadline) throw new Error(`waitFor${description ? ` (${description})` : ''}: condition not met after ${timeoutMs} ms of cluster time`);
         if (clock instanceof VirtualClock) {
           const next = clock.nextTimerAt();
           clock.advanceTo(Math.max(clock.now(), Math.min(next ?? deadline, deadline)));
@@ -150,9 +195,12 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
       stopped = true;
       await drain(activity, clock);
       for (const id of managerIds) component(id)?.send({ type: 'manager.stop' });
+      network.stop();
+      nodeSet.stop();
       root.send({ type: 'cluster.stop' });
       root.stop();
       crds.unsubscribe();
+      serviceRegistry.stop();
       unsubscribeCommits();
       changes.stop();
       api.close();

@@ -4,6 +4,9 @@ import { namespaceController } from './namespaceController.ts';
 import { replicaSetController, replicationController } from './replicaSetController.ts';
 import { deploymentController } from './deploymentController.ts';
 import { daemonSetController } from './daemonSetController.ts';
+import { endpointsController } from './endpointsController.ts';
+import { endpointSliceController } from './endpointSliceController.ts';
+import { endpointSliceMirroringController } from './endpointSliceMirroringController.ts';
 
 /**
  * The controllers kube-controller-manager runs here, in start order.
@@ -17,5 +20,8 @@ export function builtinControllers(): ControllerDefinition[] {
     replicationController(),
     deploymentController(),
     daemonSetController(),
+    endpointsController(),
+    endpointSliceController(),
+    endpointSliceMirroringController(),
   ];
 }

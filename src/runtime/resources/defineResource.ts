@@ -71,5 +71,6 @@ export function resourceInfoOf(def: ResourceDefinition): ResourceInfo {
     verbs: VERBS,
     categories: Object.freeze([...(def.categories ?? [])]),
     stored: true,
+    ...(def.printerColumns !== undefined ? { printerColumns: Object.freeze([...def.printerColumns]) } : {}),
   });
 }
