@@ -4,12 +4,13 @@ import { createCluster } from '../src/runtime/cluster/createCluster.ts';
 import type { Cluster } from '../src/runtime/cluster/clusterTypes.ts';
 import { isNotFound } from '../src/api/status.ts';
 
-const pod = (name: string, spec: Partial<Pod['spec']> = {}, annotations?: Record<string, string>): Pod => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name, ...(annotations ? { annotations } : {}) },
-  spec: { containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec } as Pod['spec'],
-});
+const pod = (name: string, spec: Partial<NonNullable<Pod['spec']>> = {}, annotations?: Record<string, string>): Pod =>
+  ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, ...(annotations ? { annotations } : {}) },
+    spec: { containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec },
+  }) as Pod;
 
 const get = (c: Cluster, name: string) => c.client.get('Pod', name, { namespace: 'default' });
 
@@ -95,6 +96,21 @@ describe('kubelet', () => {
     await c.waitFor(async () => ((await get(c, 'echo')).status?.containerStatuses?.[0]?.restartCount ?? 0) >= 1);
     expect(c.logs('echo', 'app', { previous: true })).toContain('hello from kubeactors');
     expect(() => c.logs('nope')).toThrow(/not found/);
+    await c.stop();
+  });
+});
+
+describe('static pods', () => {
+  it('should run a static pod and post a mirror pod that comes back when deleted through the API', async () => {
+    const c = createCluster({ nodes: [{ name: 'cp-1', labels: { 'node-role.kubernetes.io/control-plane': '' }, staticPods: [{ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'etcd', namespace: 'kube-system' }, spec: { containers: [{ name: 'etcd', image: 'registry.k8s.io/etcd:3.5.12-0' }] } }] }] });
+    await c.waitFor({ type: 'Pod', name: 'etcd-cp-1', namespace: 'kube-system', condition: 'Ready' });
+    const mirror = await c.client.get('Pod', 'etcd-cp-1', { namespace: 'kube-system' });
+    expect(mirror.metadata.annotations?.['kubernetes.io/config.mirror']).toBeDefined();
+    expect(mirror.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'Node', name: 'cp-1' });
+    await c.client.delete('Pod', 'etcd-cp-1', { namespace: 'kube-system', gracePeriodSeconds: 0 });
+    await c.settle({ quietMs: 5_000 });
+    const again = await c.client.get('Pod', 'etcd-cp-1', { namespace: 'kube-system' });
+    expect(again.metadata.uid).not.toBe(mirror.metadata.uid);
     await c.stop();
   });
 });

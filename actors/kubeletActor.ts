@@ -48,6 +48,7 @@ export function createKubeletLogic(o: KubeletOptions) {
     ...(o.profiles ? { profiles: o.profiles } : {}),
     ...(o.imagePolicy ? { imagePolicy: o.imagePolicy } : {}),
     imagesOnNode: (o.spec.images ?? []).flatMap((i) => i.names),
+    ...(o.spec.staticPods ? { staticPods: o.spec.staticPods } : {}),
     ...(o.inspect ? { inspect: o.inspect } : {}),
   });
   const logic = kubeletMachine.provide({

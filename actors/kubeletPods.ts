@@ -2,7 +2,7 @@ import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 import { createActor, fromCallback } from 'xstate';
 import type { AnyActorRef, InspectionEvent } from 'xstate';
 import type { KubeObject } from '../src/api/meta.ts';
-import { isConflict, isNotFound } from '../src/api/status.ts';
+import { isAlreadyExists, isConflict, isNotFound } from '../src/api/status.ts';
 import { parseTimestamp } from '../src/apiserver/timestamps.ts';
 import type { Client } from '../src/client/client.ts';
 import { derivePodStatus } from '../src/kubelet/podStatus.ts';
@@ -12,7 +12,7 @@ import { resolveBehavior } from '../src/kubelet/workloadBehavior.ts';
 import type { ImagePolicy, ImageProfiles, WorkloadBehavior } from '../src/kubelet/workloadTypes.ts';
 import type { ActivityTracker } from '../src/runtime/activity.ts';
 import type { EventRecorder } from '../src/runtime/events/eventRecorder.ts';
-import { PodIpAllocator } from '../src/runtime/nodes/nodeSpec.ts';
+import { mirrorPod, PodIpAllocator } from '../src/runtime/nodes/nodeSpec.ts';
 import type { Clock } from '../src/runtime/sim/clock.ts';
 import { podMachine } from '../machines/podMachine.ts';
 import type { PodMachineOutput } from '../machines/podMachine.ts';
@@ -44,6 +44,7 @@ export interface KubeletPodsOptions {
   readonly profiles?: ImageProfiles;
   readonly imagePolicy?: ImagePolicy;
   readonly imagesOnNode?: readonly string[];
+  readonly staticPods?: readonly Pod[];
   readonly inspect?: (event: InspectionEvent) => void;
 }
 
@@ -196,8 +197,39 @@ export function createKubeletPods(o: KubeletPodsOptions) {
     }
   };
 
+  // Static pods run from the kubelet's own manifests; their mirror pods come back when deleted.
+  const mirrors = new Set<string>();
+  const ensureMirror = async (pod: Pod): Promise<void> => {
+    const node = await o.client.get('Node', o.node);
+    const mirror = mirrorPod(pod, { name: o.node, uid: node.metadata.uid });
+    mirrors.add(`${mirror.metadata?.namespace ?? 'default'}/${mirror.metadata?.name ?? ''}`);
+    await o.client.create<Pod>(mirror).catch((e: unknown) => {
+      if (!isAlreadyExists(e)) throw e;
+    });
+  };
+  const postMirrors = (): void => {
+    for (const sp of o.staticPods ?? []) {
+      inFlight++;
+      void ensureMirror(sp)
+        .catch(() => undefined)
+        .finally(() => inFlight--);
+    }
+  };
+  const deleted = (pod: PodObject): void => {
+    const key = keyOf(pod);
+    drop(key);
+    const source = (o.staticPods ?? []).find((sp) => `${sp.metadata?.namespace ?? 'default'}/${sp.metadata?.name ?? ''}-${o.node}` === key);
+    if (source !== undefined && mirrors.has(key)) {
+      inFlight++;
+      void ensureMirror(source)
+        .catch(() => undefined)
+        .finally(() => inFlight--);
+    }
+  };
+
   const logic = fromCallback<KubeletEvent>(() => {
-    const unregister = o.hub.register(o.node, { changed, deleted: (pod) => drop(keyOf(pod)) });
+    const unregister = o.hub.register(o.node, { changed, deleted });
+    postMirrors();
     const untrack = o.activity?.register(`kubelet/${o.node}`, () => dirty.size + inFlight);
     const untick = o.hub.heartbeat(`${o.node}/pods`, () => {
       if (dirty.size > 0 && !flushing) {

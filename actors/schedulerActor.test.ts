@@ -6,11 +6,12 @@ import type { Cluster, ClusterOptions } from '../src/runtime/cluster/clusterType
 import { makeNode, makePod, type NodeOptions, type PodOptions } from '../src/scheduler/fixtures.ts';
 import { formatDecision } from '../src/scheduler/formatDecision.ts';
 import { SIMULATOR_ANNOTATION_PREFIX } from '../src/scheduler/schedulingDecision.ts';
-import { schedulerDecisions } from './schedulerActor.ts';
+import { schedulerDecisions } from './schedulerDecisions.ts';
 
-// Nodes are made by hand (no kubelet here): Ready, with allocatable cpu/memory/pods.
+// Nodes are made by hand (no kubelet here): Ready, with allocatable cpu/memory/pods. Without
+// heartbeats the node lifecycle controller would mark them unreachable, so its grace period is long.
 async function start(options: ClusterOptions = {}, nodes: Record<string, NodeOptions> = {}): Promise<Cluster> {
-  const cluster = createCluster({ seed: 11, builtinControllers: false, ...options });
+  const cluster = createCluster({ seed: 11, builtinControllers: false, nodeMonitorGracePeriodMs: 24 * 3_600_000, ...options });
   for (const [name, o] of Object.entries(nodes)) await cluster.client.create(makeNode(name, o));
   await cluster.advance(0);
   return cluster;
@@ -165,6 +166,30 @@ describe('kube-scheduler actor', () => {
     expect(annotations[`${SIMULATOR_ANNOTATION_PREFIX}selected-node`]).toBe(decision?.selectedNode);
     expect(JSON.parse(annotations[`${SIMULATOR_ANNOTATION_PREFIX}filter-result`] ?? '{}')).toEqual(decision?.filter);
     expect(formatDecision(decision!)).toContain(`Pod default/web-1: scheduled on ${decision?.selectedNode ?? ''}`);
+    await cluster.stop();
+  });
+
+  it('should spread a ReplicaSet over kubelet nodes until they are full, then report the rest unschedulable', async () => {
+    const cluster = createCluster({ seed: 3, nodes: [{ name: 'node-1', cpu: '1' }, { name: 'node-2', cpu: '1' }] });
+    await cluster.apply(`apiVersion: apps/v1
+kind: ReplicaSet
+metadata: { name: web }
+spec:
+  replicas: 5
+  selector: { matchLabels: { app: web } }
+  template:
+    metadata: { labels: { app: web } }
+    spec: { containers: [{ name: c, image: nginx, resources: { requests: { cpu: 400m } } }] }
+`);
+    await cluster.settle();
+    const pods = (await cluster.client.list<'Pod', Pod>('Pod', { namespace: 'default' })).items;
+    const perNode = (n: string): number => pods.filter((p) => p.spec?.nodeName === n && p.status?.phase === 'Running').length;
+    expect([perNode('node-1'), perNode('node-2')]).toEqual([2, 2]);
+    const pending = pods.filter((p) => p.spec?.nodeName === undefined);
+    expect(pending).toHaveLength(1);
+    expect(pending[0]?.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message).toBe(
+      '0/2 nodes are available: 2 Insufficient cpu. preemption: 0/2 nodes are available: 2 No preemption victims found for incoming pod..',
+    );
     await cluster.stop();
   });
 

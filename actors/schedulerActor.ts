@@ -1,5 +1,4 @@
 import { fromCallback } from 'xstate';
-import type { AnyActorRef } from 'xstate';
 import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { KubeObject } from '../src/api/meta.ts';
 import type { Client } from '../src/client/client.ts';
@@ -9,20 +8,21 @@ import type { Lister } from '../src/client/lister.ts';
 import type { ActivityTracker } from '../src/runtime/activity.ts';
 import type { Clock } from '../src/runtime/sim/clock.ts';
 import type { Rng } from '../src/runtime/sim/rng.ts';
-import { runBindPlugins, runPreBindPlugins } from '../src/scheduler/bindingCycle.ts';
 import { EVENTS } from '../src/scheduler/clusterEvents.ts';
 import { createClusterSnapshot, type ClusterSnapshot } from '../src/scheduler/clusterSnapshot.ts';
 import { createCycleContext } from '../src/scheduler/cycleContext.ts';
 import type { PluginFactory, PluginRegistry } from '../src/scheduler/pluginRegistry.ts';
 import { namespacedName, podKey } from '../src/scheduler/podInfo.ts';
 import { runUnreservePlugins } from '../src/scheduler/reservePermit.ts';
-import { queueOptionsForProfiles, resolveProfiles, schedulerNameOf, type ResolvedProfile, type SchedulerProfileConfig } from '../src/scheduler/schedulerConfig.ts';
+import { DEFAULT_DETAILED_DECISIONS, queueOptionsForProfiles, resolveProfiles, schedulerNameOf, type ResolvedProfile, type SchedulerProfileConfig } from '../src/scheduler/schedulerConfig.ts';
 import { NO_NODES_AVAILABLE, runSchedulingCycle, type SchedulingCycleResult } from '../src/scheduler/schedulingCycle.ts';
-import type { SchedulingDecision } from '../src/scheduler/schedulingDecision.ts';
+import { decisionAnnotations } from '../src/scheduler/schedulingDecision.ts';
 import { createSchedulingQueue, type QueuedPodInfo, type SchedulingQueue } from '../src/scheduler/schedulingQueue.ts';
-import { isRejected, isSuccess, statusMessage } from '../src/scheduler/status.ts';
+import { isRejected } from '../src/scheduler/status.ts';
 import { schedulerMachine, type SchedulerEvent } from '../machines/schedulerMachine.ts';
 import { informerLookups, watchCluster } from './schedulerCache.ts';
+import { runBindingCycle } from './schedulerBinding.ts';
+import { createDecisionStore, registerSchedulerHandle } from './schedulerDecisions.ts';
 import { createSchedulerWriter } from './schedulerWrites.ts';
 
 /** Options of {@link createSchedulerLogic}. */
@@ -40,17 +40,9 @@ export interface SchedulerLogicOptions {
   readonly registry?: PluginRegistry;
   /** Default of each profile's `recordDecisions` (simulator annotations on pods). */
   readonly recordDecisions?: boolean;
-  /** Keep only summaries (no per-node filter/score maps) in memory, for large simulations. */
-  readonly summaryDecisionsOnly?: boolean;
+  /** How many of the latest decisions keep their per-node maps (default {@link DEFAULT_DETAILED_DECISIONS}; 0: none). */
+  readonly detailedDecisions?: number;
   readonly log?: (line: string) => void;
-}
-
-/** What a running scheduler exposes for inspection (decision records, queue contents). */
-export interface SchedulerHandle {
-  /** The latest decision per pod, keyed `namespace/name`. */
-  decisions(): ReadonlyMap<string, SchedulingDecision>;
-  /** Pods waiting in the queue, by sub-queue. */
-  pendingPods(): { readonly active: Pod[]; readonly backoff: Pod[]; readonly unschedulable: Pod[] };
 }
 
 // One pod's trip through the loop.
@@ -70,24 +62,6 @@ interface Runtime {
   readonly pods: Lister<Pod & KubeObject>;
 }
 
-const handles = new WeakMap<object, SchedulerHandle>();
-
-/** The handle of the scheduler actor `actor` runs (undefined for any other actor). */
-export function schedulerHandleOf(actor: AnyActorRef | undefined): SchedulerHandle | undefined {
-  const logic = (actor as { readonly logic?: object } | undefined)?.logic;
-  return logic === undefined ? undefined : handles.get(logic);
-}
-
-/**
- * The latest scheduling decision per pod (`namespace/name`) of a cluster's kube-scheduler: per
- * node the result of each Filter plugin and the raw, normalized and final scores, the selected or
- * nominated node and the victims. Empty when the cluster runs no scheduler.
- * @public
- */
-export function schedulerDecisions(cluster: { readonly root: AnyActorRef }): ReadonlyMap<string, SchedulingDecision> {
-  return schedulerHandleOf(cluster.root.system.get('kube-scheduler') as AnyActorRef | undefined)?.decisions() ?? new Map();
-}
-
 /**
  * Builds the kube-scheduler actor logic: {@link schedulerMachine} wired to shared informers (Pods,
  * Nodes and the objects plugins look up), the scheduling queue, the cluster snapshot and the API
@@ -100,7 +74,8 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
   const client = guarded.client;
   const profiles = resolveProfiles(options, options.registry);
   const writer = createSchedulerWriter(client, clock, options.log);
-  const decisions = new Map<string, SchedulingDecision>();
+  const detailLimit = options.detailedDecisions ?? DEFAULT_DETAILED_DECISIONS;
+  const decisions = createDecisionStore(detailLimit);
   let rt: Runtime | undefined;
   let attempt: Attempt | undefined;
   let maybeActive = false;
@@ -126,7 +101,7 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
       snapshot,
       queue,
       responsible: (pod) => profiles.has(schedulerNameOf(pod)),
-      podGone: (pod) => decisions.delete(namespacedName(pod)),
+      podGone: (pod) => decisions.drop(namespacedName(pod)),
       kick,
     });
     let cancelled = false;
@@ -184,14 +159,15 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
         // Upstream skipPodSchedule: a pod being deleted is not scheduled.
         if (pod.metadata?.deletionTimestamp !== undefined) return self.send({ type: 'cycle.skipped' });
         const queue = rt.queue;
+        const withMaps = a.profile.recordDecisions || detailLimit > 0;
         const r = runSchedulingCycle(pod, rt.snapshot, a.profile.profile, rng, {
           nextStartNodeIndex,
           nominatedPods: (node) => queue.nominator.nominatedPodsForNode(node),
-          recordDecision: options.summaryDecisionsOnly !== true,
+          recordDecision: withMaps,
         });
         nextStartNodeIndex = r.nextStartNodeIndex;
         a.result = r;
-        decisions.set(r.decision.pod, r.decision);
+        decisions.keep(r.decision, withMaps);
         if (!r.unschedulable) return self.send({ type: 'cycle.scheduled', nodeName: r.nodeName });
         a.failure = classify(r);
         const nominated = r.postFilterResult?.nominatedNodeName ?? '';
@@ -209,31 +185,15 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
         const a = attempt;
         const r = a?.result;
         if (rt === undefined || a?.assumed === undefined || r === undefined || r.unschedulable) return;
-        const { profile } = a.profile;
-        const ctx = createCycleContext(profile, rt.snapshot, { rng });
+        const { snapshot } = rt;
+        const assumed = a.assumed;
+        const run = (): Promise<void> => runBindingCycle(client, a.profile.profile, snapshot, rng, assumed, r);
         const alive = (): boolean => self.getSnapshot().status === 'active' && attempt === a;
-        const run = async (): Promise<void> => {
-          const pre = runPreBindPlugins(profile, ctx, a.assumed as Pod, r.nodeName, r.decision);
-          if (!isSuccess(pre)) throw new Error(statusMessage(pre));
-          const out = runBindPlugins(profile, ctx, a.assumed as Pod, r.nodeName, r.decision);
-          if (out.status.code === 'Skip') throw new Error('binding rejected: no bind plugin accepted the pod');
-          if (!isSuccess(out.status)) throw new Error(statusMessage(out.status));
-          const b = out.binding;
-          if (b === undefined) return;
-          const binder = Object.keys(r.decision.bind)[0] ?? '';
-          try {
-            await client.bind(b.metadata?.namespace ?? 'default', b.metadata?.name ?? '', b.target.name ?? r.nodeName);
-          } catch (e) {
-            const message = `binding rejected: running Bind plugin "${binder}": ${e instanceof Error ? e.message : String(e)}`;
-            r.decision.bind[binder] = message;
-            throw new Error(message);
-          }
-        };
         // Binding starts after this action returns: its writes call our informer handlers synchronously.
         Promise.resolve().then(run).then(
           () => alive() && self.send({ type: 'bind.succeeded' }),
           (e: unknown) => {
-            if (!alive() || a.result?.unschedulable !== false) return;
+            if (!alive()) return;
             a.failure = { reason: 'SchedulerError', plugins: new Set(), nomination: '' };
             self.send({ type: 'bind.failed', message: e instanceof Error ? e.message : String(e) });
           },
@@ -246,7 +206,7 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
         rt.queue.done(a.info.key);
         const pod = a.info.pod;
         writer.event(pod, 'Normal', 'Scheduled', `Successfully assigned ${namespacedName(pod)} to ${a.result.nodeName}`);
-        if (a.profile.recordDecisions) writer.annotate(pod, a.result.decision);
+        if (a.profile.recordDecisions) writer.annotate(pod, decisionAnnotations(a.result.decision));
       },
       forget: () => {
         const a = attempt;
@@ -296,6 +256,6 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
       },
     },
   });
-  handles.set(logic, { decisions: () => decisions, pendingPods: () => rt?.queue.pendingPods() ?? { active: [], backoff: [], unschedulable: [] } });
+  registerSchedulerHandle(logic, { decisions: () => decisions.all, pendingPods: () => rt?.queue.pendingPods() ?? { active: [], backoff: [], unschedulable: [] } });
   return logic;
 }

@@ -6,7 +6,6 @@ import { rfc3339 } from '../src/apiserver/timestamps.ts';
 import type { Client } from '../src/client/client.ts';
 import { createEventRecorder, type EventRecorder, type EventType } from '../src/runtime/events/eventRecorder.ts';
 import type { Clock } from '../src/runtime/sim/clock.ts';
-import { decisionAnnotations, type SchedulingDecision } from '../src/scheduler/schedulingDecision.ts';
 import { schedulerNameOf } from '../src/scheduler/schedulerConfig.ts';
 
 /** The writes of one scheduler; each runs asynchronously and is counted until it settles. */
@@ -20,7 +19,8 @@ export interface SchedulerWriter {
   failure(pod: Pod, reason: string, message: string, nomination: string | undefined): void;
   /** Marks each victim `DisruptionTarget`, deletes it and records `Preempted`; clears the given nominations. */
   preempt(preemptor: Pod, nodeName: string, victims: readonly Pod[], clearNominationOf: readonly Pod[]): void;
-  annotate(pod: Pod, decision: SchedulingDecision): void;
+  /** Merges `annotations` (the simulator's decision record) into the pod's. */
+  annotate(pod: Pod, annotations: Readonly<Record<string, string>>): void;
   /** Writes not yet answered. */
   pending(): number;
 }
@@ -103,12 +103,12 @@ export function createSchedulerWriter(client: Client, clock: Clock, log?: (line:
         track('clear nomination', () => mutateStatus(pod, (status) => void delete status.nominatedNodeName));
       }
     },
-    annotate(pod, decision) {
+    annotate(pod, annotations) {
       const { name, namespace } = where(pod);
       track('decision annotations', () =>
         client.mutate<'Pod', Pod>('Pod', name, (d) => {
           if (d.metadata?.uid !== pod.metadata?.uid) return;
-          Object.assign((d.metadata ??= {}).annotations ??= {}, decisionAnnotations(decision));
+          Object.assign(((d.metadata ??= {}).annotations ??= {}), annotations);
         }, { namespace }),
       );
     },

@@ -4,6 +4,9 @@ import { clusterMachine } from './clusterMachine.ts';
 import { containerMachine, description as containerDescription } from './containerMachine.ts';
 import { controllerManagerMachine } from './controllerManagerMachine.ts';
 import { deploymentRolloutMachine } from './deploymentRolloutMachine.ts';
+import { dnsMachine } from './dnsMachine.ts';
+import { kubeProxyMachine } from './kubeProxyMachine.ts';
+import { kubeletMachine, description as kubeletDescription } from './kubeletMachine.ts';
 import { nodeLifecycleMachine, description as nodeLifecycleDescription } from './nodeLifecycleMachine.ts';
 import { nodeMachine, description as nodeDescription } from './nodeMachine.ts';
 import { podMachine, description as podDescription } from './podMachine.ts';
@@ -67,6 +70,13 @@ export const catalogue: readonly CatalogueEntry[] = [
     writes: ['Binding (Pod spec.nodeName)', 'Pod status.conditions[PodScheduled]', 'Pod status.nominatedNodeName', 'Event (Scheduled, FailedScheduling)'],
   },
   {
+    name: 'kubelet',
+    machine: kubeletMachine,
+    description: kubeletDescription,
+    models: 'kubelet',
+    writes: [],
+  },
+  {
     name: 'pod',
     machine: podMachine,
     description: podDescription,
@@ -86,6 +96,20 @@ export const catalogue: readonly CatalogueEntry[] = [
     description: nodeDescription,
     models: 'Node (kubelet)',
     writes: ['Node status.conditions', 'Node status.nodeInfo', 'Lease kube-node-lease/<node> spec.renewTime'],
+  },
+  {
+    name: 'kubeProxy',
+    machine: kubeProxyMachine,
+    description: "One node's kube-proxy: syncing after a Service or EndpointSlice change until the rules are programmed (changes within minSyncPeriod are batched into one sync), then synced.",
+    models: 'kube-proxy',
+    writes: [],
+  },
+  {
+    name: 'dns',
+    machine: dnsMachine,
+    description: 'The cluster DNS server (kube-dns / CoreDNS): starting until its Service and EndpointSlice caches have synced, then serving, counting queries and NXDOMAIN answers.',
+    models: 'kube-dns',
+    writes: [],
   },
   {
     name: 'nodeLifecycle',

@@ -59,6 +59,7 @@ export function startedPatch(c: ContainerRecord, now: number): Patch {
   return { startedAt: now, restartCount, started: false, ready: false, probes: NO_PROBES, imagePresent: true, discardedReason: undefined };
 }
 
+/** A pull failed: `Backoff.Next` on the image back-off (10 s doubling to 300 s), from now. */
 export function pullFailedPatch(c: ContainerRecord, now: number): Patch {
   return { pullBackOff: nextBackOff(c.pullBackOff, now, now, IMAGE_BACKOFF_INITIAL_MS, IMAGE_BACKOFF_MAX_MS) };
 }
@@ -69,6 +70,7 @@ function combineIntent(a: RestartIntent, b: RestartIntent): RestartIntent {
   return a;
 }
 
+/** A kill order: the first one starts preStop/TERM/KILL; a later one can only shorten the grace or forbid the restart. */
 export function killPatch(c: ContainerRecord, now: number, order: Pick<KillOrder, 'graceMs' | 'restart' | 'message'>): Patch {
   if (c.kill !== undefined) {
     // A second kill can shorten the grace period and forbid the restart, never lengthen it.
@@ -78,6 +80,7 @@ export function killPatch(c: ContainerRecord, now: number, order: Pick<KillOrder
   return { kill: { startedAt: now, graceMs: order.graceMs, restart: order.restart, message: order.message, signalledAt: undefined } };
 }
 
+/** SIGTERM is sent now (kept if already sent). */
 export function signalledPatch(c: ContainerRecord, now: number): Patch {
   return c.kill === undefined || c.kill.signalledAt !== undefined ? {} : { kill: { ...c.kill, signalledAt: now } };
 }

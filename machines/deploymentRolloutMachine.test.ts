@@ -50,7 +50,7 @@ describe('deploymentRolloutMachine', () => {
 
   it('should be the visible rollout state of a Deployment in a cluster', async () => {
     const deploy = deploymentController({ rollout: deploymentRolloutMachine });
-    const cluster = createCluster({ seed: 8, builtinControllers: ['garbage-collector'], controllers: [deploy, replicaSetController()] });
+    const cluster = createCluster({ scheduler: { disabled: true }, seed: 8, builtinControllers: ['garbage-collector'], controllers: [deploy, replicaSetController()] });
     await startFakeKubelet(cluster, { readyAfterMs: 2_000, neverReady: (p) => (p.spec?.containers[0]?.image ?? '').endsWith(':bad') });
     await cluster.apply(`apiVersion: apps/v1
 kind: Deployment

@@ -48,7 +48,7 @@ describe('replicaSetMachine', () => {
       },
     };
     const rs = replicaSetController({ lifecycle: replicaSetMachine });
-    const cluster = createCluster({ seed: 3, builtinControllers: false, controllers: [rs], admission: [quota] });
+    const cluster = createCluster({ scheduler: { disabled: true }, seed: 3, builtinControllers: false, controllers: [rs], admission: [quota] });
     await startFakeKubelet(cluster, { readyAfterMs: 1_000 });
     const manifest: ReplicaSet = {
       apiVersion: 'apps/v1',

@@ -68,7 +68,7 @@ describe('Deployment rollouts (property)', () => {
   it('should keep RollingUpdate within maxSurge and maxUnavailable and converge to Complete with exactly replicas pods, controller restarts included', async () => {
     await fc.assert(
       fc.asyncProperty(configArb, async (c) => {
-        const cluster = createCluster({ seed: c.seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploymentController(), replicaSetController()] });
+        const cluster = createCluster({ scheduler: { disabled: true }, seed: c.seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploymentController(), replicaSetController()] });
         const delays = (p: Pod): number => (fnv32a(new TextEncoder().encode(`${c.seed}/${p.metadata?.name ?? ''}`)) % 6) * 1_000;
         await startFakeKubelet(cluster, { nodes: ['n1', 'n2'], readyAfterMs: delays, terminationMs: (p) => delays(p) / 2 });
         try {

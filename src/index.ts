@@ -176,3 +176,100 @@ export { startInspector } from './inspect/startInspector.ts';
 export type { Inspector, InspectorOptions } from './inspect/startInspector.ts';
 export { recordCoverage, createCoverageRecorder, buildCoverageReport, formatCoverageTable, chartCoverageItems } from './inspect/coverage.ts';
 export type { CoverageReport, MachineCoverageFigures } from './inspect/coverage.ts';
+
+// Node lifecycle
+export { nodeLifecycleMachine, nodeLifecycleTaints, NODE_MONITOR_GRACE_PERIOD_MS, NODE_STARTUP_GRACE_PERIOD_MS } from '../machines/nodeLifecycleMachine.ts';
+export type { NodeLifecycleInput, NodeLifecycleRecord, NodeLifecycleEvent, NodeTaintUpdate } from '../machines/nodeLifecycleMachine.ts';
+export { createNodeLifecycleLogic, NODE_LIFECYCLE_COMPONENT, NODE_LIFECYCLE_SYSTEM_ID, NODE_LEASE_NAMESPACE } from '../actors/nodeLifecycleActor.ts';
+export type { NodeLifecycleOptions } from '../actors/nodeLifecycleActor.ts';
+export { createTaintEvictionLogic, TAINT_EVICTION_COMPONENT, TAINT_EVICTION_SYSTEM_ID } from '../actors/taintEvictionActor.ts';
+export type { TaintEvictionOptions } from '../actors/taintEvictionActor.ts';
+export { cordon, uncordon, drain } from './runtime/nodes/drain.ts';
+export type { CordonResult, DrainOptions, DrainResult } from './runtime/nodes/drain.ts';
+export { withControllerTaints, CONTROLLER_TAINT_KEYS, TAINT_UNSCHEDULABLE } from './runtime/nodes/nodeTaints.ts';
+export { noExecuteEvictionAt, noExecuteTaints } from './runtime/nodes/noExecuteEviction.ts';
+export { markNodeStatusUnknown, nodeReport } from './runtime/nodes/nodeHealth.ts';
+export type { NodeReport } from './runtime/nodes/nodeHealth.ts';
+export { TAINT_NOT_READY, TAINT_UNREACHABLE, taintsForConditions } from './kubelet/nodeConditions.ts';
+
+// Services and networking
+export { createServiceAllocation, DEFAULT_SERVICE_CIDR, DEFAULT_NODE_PORT_RANGE } from './apiserver/serviceAllocation.ts';
+export type { ServiceAllocation, ServiceAllocationOptions } from './apiserver/serviceAllocation.ts';
+export { defaultIngressClassPlugin } from './apiserver/defaultIngressClass.ts';
+export { BitmapAllocator } from './networking/bitmapAllocator.ts';
+export { IpAllocator, parseCidr, cidrContains, ipv4ToInt, intToIpv4 } from './networking/ipAllocator.ts';
+export type { Ipv4Cidr } from './networking/ipAllocator.ts';
+export { PortAllocator, parsePortRange } from './networking/portAllocator.ts';
+export type { PortRange } from './networking/portAllocator.ts';
+export { serviceEnvironment, envFromServices, envVariableName, expandEnv, containerEnvironment, MASTER_SERVICES } from './networking/serviceEnvironment.ts';
+export { createServiceLinks } from './networking/serviceLinks.ts';
+export type { ServiceLinks } from './networking/serviceLinks.ts';
+export { computeEndpointSubsets, repackSubsets, MAX_ENDPOINTS_ADDRESSES, OVER_CAPACITY_ANNOTATION } from './networking/endpointSubsets.ts';
+export { findPort, podEndpoint, podEndpointPorts, selectsPod, shouldPodBeInEndpoints, shouldSetHostname, HEADLESS_SERVICE_LABEL } from './networking/podEndpoints.ts';
+export { planSlices, groupEndpoints, SERVICE_NAME_LABEL, MANAGED_BY_LABEL, ENDPOINTSLICE_CONTROLLER_NAME, ENDPOINTSLICE_MIRRORING_CONTROLLER_NAME, DEFAULT_MAX_ENDPOINTS_PER_SLICE } from './networking/slicePlan.ts';
+export type { EndpointGroup, SlicePlan, SliceTemplate } from './networking/slicePlan.ts';
+export { buildProxyRules, usableEndpoints, describeProxyRules, ruleKey, SERVICE_PROXY_NAME_LABEL } from './networking/proxyRules.ts';
+export type { ProxyRules, ServicePortRule, ProxyEndpoint } from './networking/proxyRules.ts';
+export { pickEndpoint, createProxyState } from './networking/endpointPicker.ts';
+export type { ProxyMode, ProxyState, PickOptions } from './networking/endpointPicker.ts';
+export { createProxyRulesSource } from './networking/proxyRulesSource.ts';
+export type { ProxyRulesSource } from './networking/proxyRulesSource.ts';
+export { dnsLookup, resolveWithSearch, searchCandidates } from './networking/clusterDns.ts';
+export type { DnsView, DnsRecord, DnsRecordType, DnsAnswer } from './networking/clusterDns.ts';
+export { podResolvConf, formatResolvConf, podDnsType, ndotsOf } from './networking/resolvConf.ts';
+export type { DnsSettings, ResolvConf } from './networking/resolvConf.ts';
+export { routeIngress, matchHost, matchPath, servesIngress, defaultIngressClass, DEFAULT_INGRESS_CLASS_ANNOTATION, INGRESS_CONTROLLER_NAME } from './networking/ingressRouting.ts';
+export type { IngressMatch } from './networking/ingressRouting.ts';
+export { sendRequest } from './networking/traffic.ts';
+export type { NetworkWorld } from './networking/traffic.ts';
+export { parseTarget, nodeAddresses, DEFAULT_EXTERNAL_CLIENT_IP } from './networking/trafficTypes.ts';
+export type { NetworkRequest, NetworkResponse, RequestSource, RequestTarget, FailureReason } from './networking/trafficTypes.ts';
+export { podHttpAnswer } from './networking/podAnswer.ts';
+export type { HttpAnswer } from './networking/podAnswer.ts';
+export { NETWORK_DEFAULTS } from './networking/networkOptions.ts';
+export type { NetworkOptions } from './networking/networkOptions.ts';
+export type { ClusterNetwork, DnsResult, PodRef } from './runtime/cluster/clusterNetwork.ts';
+export { endpointsController } from './runtime/controllers/endpointsController.ts';
+export { endpointSliceController } from './runtime/controllers/endpointSliceController.ts';
+export type { EndpointSliceControllerOptions } from './runtime/controllers/endpointSliceController.ts';
+export { endpointSliceMirroringController, SKIP_MIRROR_LABEL } from './runtime/controllers/endpointSliceMirroringController.ts';
+export { ingressController } from './runtime/controllers/ingressController.ts';
+export type { IngressControllerOptions } from './runtime/controllers/ingressController.ts';
+export { serviceLoadBalancerController } from './runtime/controllers/serviceLoadBalancerController.ts';
+export type { LoadBalancerControllerOptions } from './runtime/controllers/serviceLoadBalancerController.ts';
+export { kubeProxyMachine } from '../machines/kubeProxyMachine.ts';
+export type { KubeProxyContext, KubeProxyEvent } from '../machines/kubeProxyMachine.ts';
+export { dnsMachine } from '../machines/dnsMachine.ts';
+export type { DnsContext, DnsEvent } from '../machines/dnsMachine.ts';
+export { nodeWithAddress, addNodes, setPodReady } from './testing/networkFixtures.ts';
+
+// Scheduler
+export { schedulerMachine } from '../machines/schedulerMachine.ts';
+export type { SchedulerContext, SchedulerEvent } from '../machines/schedulerMachine.ts';
+export { createSchedulerLogic } from '../actors/schedulerActor.ts';
+export type { SchedulerLogicOptions } from '../actors/schedulerActor.ts';
+export { schedulerDecisions, schedulerHandleOf } from '../actors/schedulerDecisions.ts';
+export type { SchedulerHandle } from '../actors/schedulerDecisions.ts';
+export { formatDecision } from './scheduler/formatDecision.ts';
+export { DEFAULT_DETAILED_DECISIONS, resolveProfiles, schedulerNameOf } from './scheduler/schedulerConfig.ts';
+export type { ResolvedProfile, SchedulerOptions, SchedulerProfileConfig } from './scheduler/schedulerConfig.ts';
+export { createPriorityAdmission, SYSTEM_PRIORITY_CLASSES, SYSTEM_CLUSTER_CRITICAL_PRIORITY, SYSTEM_NODE_CRITICAL_PRIORITY } from './apiserver/priorityAdmission.ts';
+export {
+  buildProfile,
+  createClusterSnapshot,
+  createPluginRegistry,
+  createSchedulingQueue,
+  decisionAnnotations,
+  DEFAULT_SCHEDULER_NAME,
+  defaultProfile,
+  defaultProfileConfig,
+  formatFitError,
+  inTreeRegistry,
+  legacyProfile,
+  legacyProfileConfig,
+  MAX_NODE_SCORE,
+  MIN_NODE_SCORE,
+  runSchedulingCycle,
+  SIMULATOR_ANNOTATION_PREFIX,
+} from './scheduler/index.ts';
+export type { ClusterEvent, ClusterSnapshot, CycleContext, NodeInfo, Plugin, PluginFactory, PluginRegistry, PodInfo, Profile, ProfileConfig, SchedulingDecision, SchedulingCycleResult, Status, StatusCode } from './scheduler/index.ts';

@@ -23,7 +23,7 @@ export function defaultIngressClassPlugin(store: Store): AdmissionPlugin {
       if (name === undefined) return undefined;
       return produce(ing, (d) => {
         (d.spec ??= {}).ingressClassName = name;
-      }) as KubeObject;
+      });
     },
   };
 }

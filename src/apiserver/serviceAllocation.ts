@@ -29,6 +29,11 @@ export interface ServiceAllocation {
   readonly plugin: AdmissionPlugin;
   readonly ips: IpAllocator;
   readonly nodePorts: PortAllocator;
+  /**
+   * Frees values taken by requests that did not store their Service (upstream's repair loop does
+   * the same for leaked allocations); also done at the start of every Service request.
+   */
+  repair(): void;
   stop(): void;
 }
 
@@ -189,19 +194,24 @@ export function createServiceAllocation(options: ServiceAllocationOptions): Serv
       settlePending();
       deferred = undefined;
       const key = `${req.namespace ?? 'default'}/${req.name}`;
-      return allocate(req, key, req.object as Service) as KubeObject;
+      // A create of an existing name fails with AlreadyExists: nothing to allocate.
+      if (req.operation === 'CREATE' && store.get('services', key) !== undefined) return undefined;
+      return allocate(req, key, req.object as Service);
     },
     validate(req) {
-      if (!isService(req) || deferred === undefined) return;
+      if (!isService(req)) return;
       const d = deferred;
       deferred = undefined;
-      if (d.key === `${req.namespace ?? 'default'}/${req.name}`) throw d.error;
+      if (d !== undefined && d.key === `${req.namespace ?? 'default'}/${req.name}`) throw d.error;
+      // A dry run stores nothing: what it took goes back at once.
+      if (req.dryRun) settlePending();
     },
   };
   return {
     plugin,
     ips,
     nodePorts,
+    repair: settlePending,
     stop: unsubscribe,
   };
 }

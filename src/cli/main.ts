@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { runCommand } from './runCommand.ts';
 import { chartsCommand } from './chartsCommand.ts';
 import { inspectCommand } from './inspectCommand.ts';
+import { serveCommand } from './serveCommand.ts';
 
 /**
  * The `kubeactors` command. Returns the exit code.
@@ -20,8 +21,9 @@ export async function main(argv: readonly string[], io = { out: (s: string) => v
     .option('--for <duration>', 'cluster time to run after applying (Go duration, e.g. 10m); default: until settled')
     .option('--quiet <duration>', 'settled once nothing changed for this long (default 30s)')
     .option('--seed <n>', 'seed of the cluster RNG (same manifests + seed = same output)', '1')
+    .option('--nodes <n>', 'simulated nodes (kubelets) to run', '3')
     .option('-o, --output <format>', 'table (report), json or yaml (every object as a v1 List)', 'table')
-    .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string }) => {
+    .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string; nodes?: string }) => {
       code = await runCommand(paths, opts, io);
     });
   program
@@ -42,6 +44,21 @@ export async function main(argv: readonly string[], io = { out: (s: string) => v
     .option('--speed <x>', 'cluster time per wall-clock time', '1')
     .action(async (paths: string[], opts: { port?: string; seed?: string; speed?: string }) => {
       code = await inspectCommand(paths, opts, io);
+    });
+  program
+    .command('serve')
+    .description('serve an embedded cluster over the Kubernetes REST API on a real-time clock, for kubectl and client libraries')
+    .argument('[manifests...]', 'manifest files or folders to apply at start')
+    .option('--port <n>', 'port to listen on (0 = any free port)', '6443')
+    .option('--address <ip>', 'address to listen on', '127.0.0.1')
+    .option('--nodes <n>', 'simulated nodes (kubelets) to run', '3')
+    .option('--seed <n>', 'seed of the cluster RNG', '1')
+    .option('--speed <x>', 'cluster time per wall-clock time', '1')
+    .option('--kubeconfig <path>', 'where to write the kubeconfig', 'kubeactors.kubeconfig')
+    .option('--no-tls', 'serve plain HTTP (kubectl then sends no credentials: use with --allow-anonymous)')
+    .option('--allow-anonymous', 'serve requests without credentials as system:anonymous')
+    .action(async (paths: string[], opts: { port?: string; address?: string; nodes?: string; seed?: string; speed?: string; kubeconfig?: string; tls?: boolean; allowAnonymous?: boolean }) => {
+      code = await serveCommand(paths, opts, io);
     });
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -14,6 +14,7 @@ export interface RunOptions {
   readonly seed?: string;
   readonly output?: string;
   readonly quiet?: string;
+  readonly nodes?: string;
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -68,7 +69,12 @@ export async function runCommand(paths: readonly string[], opts: RunOptions, io:
     io.err(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     return 1;
   }
-  const cluster = createCluster({ seed });
+  const nodes = opts.nodes === undefined ? 3 : Number(opts.nodes);
+  if (!Number.isInteger(nodes) || nodes < 0) {
+    io.err(`error: --nodes must be a whole number, got "${opts.nodes}"\n`);
+    return 1;
+  }
+  const cluster = createCluster({ seed, nodes });
   const start = cluster.clock.now();
   try {
     await cluster.apply(objects);

@@ -30,13 +30,17 @@ export interface AuthorizationDecision {
 
 /**
  * The authorization hook (where RBAC plugs in): called for every request after authentication and
- * for every SelfSubjectAccessReview. The default allows every authenticated user.
+ * for every SelfSubjectAccessReview. The default allows every authenticated user. Creating the self
+ * reviews (access, rules, whoami) is always allowed to authenticated users, as RBAC's system:basic-user.
  * @public
  */
 export type Authorizer = (attributes: AuthorizationAttributes) => AuthorizationDecision;
 
 /** The user of requests without credentials when anonymous access is on. */
 export const ANONYMOUS_USER: UserInfo = Object.freeze({ name: 'system:anonymous', groups: Object.freeze(['system:unauthenticated']) });
+
+/** Allows everything (the default when anonymous access is on). */
+export const allowAll: Authorizer = () => ({ allowed: true });
 
 /** Allows anyone but the anonymous user. */
 export const allowAuthenticated: Authorizer = (a) => (a.user.groups.includes('system:unauthenticated') ? { allowed: false, reason: 'anonymous access is not authorized' } : { allowed: true });

@@ -111,8 +111,7 @@ export function apiResourceList(registry: ResourceRegistry, group: string, versi
         name: `${r.plural}/${s.name}`,
         singularName: '',
         namespaced: r.namespaced,
-        ...(s.group !== r.group ? { group: s.group } : {}),
-        ...(s.version !== r.version ? { version: s.version } : {}),
+        ...(s.group !== r.group || s.version !== r.version ? { group: s.group, version: s.version } : {}),
         kind: s.kind,
         verbs: [...s.verbs],
       });

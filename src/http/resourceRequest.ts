@@ -26,6 +26,14 @@ export function verbOf(method: string, path: ResourcePath, watch: boolean): stri
   return { PUT: 'update', PATCH: 'patch', DELETE: 'delete' }[method];
 }
 
+const SELF_REVIEWS: ReadonlySet<string> = new Set(['authorization.k8s.io/selfsubjectaccessreviews', 'authorization.k8s.io/selfsubjectrulesreviews', 'authentication.k8s.io/selfsubjectreviews']);
+
+// kube-apiserver's bootstrap policy (ClusterRole system:basic-user) lets every authenticated user ask
+// what they may do and who they are; authorizers need not grant it themselves.
+function isSelfReview(info: ResourceInfo, verb: string, groups: readonly string[]): boolean {
+  return verb === 'create' && SELF_REVIEWS.has(`${info.group}/${info.plural}`) && groups.includes('system:authenticated');
+}
+
 function resolveResource(ctx: ServerContext, path: ResourcePath): ResourceInfo {
   const info = ctx.api.registry.forResource(path.group, path.resource, path.version);
   if (info === undefined || (path.namespace !== undefined && !info.namespaced)) throw pathNotFound();
@@ -55,7 +63,9 @@ export async function serveResource(ctx: ServerContext, scope: RequestScope, pat
     if (verb === 'create') throw methodNotAllowed();
     throw notFound(info.plural, path.name ?? '', info.group);
   }
-  requireAuthorized(ctx.authorize, { user: scope.user, verb, group: info.group, resource: info.plural, subresource: path.subresource, namespace: path.namespace, name: path.name });
+  if (!isSelfReview(info, verb, scope.user.groups)) {
+    requireAuthorized(ctx.authorize, { user: scope.user, verb, group: info.group, resource: info.plural, subresource: path.subresource, namespace: path.namespace, name: path.name });
+  }
   const encoding = negotiateEncoding(scope.req.headers.accept, method === 'GET');
   if (encoding === undefined) throw notAcceptable();
   const options = writeOptions(q, scope.user.name);

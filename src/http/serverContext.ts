@@ -23,10 +23,36 @@ export interface PodLogRequest {
  */
 export type PodLogSource = (request: PodLogRequest) => string;
 
+/** Options of a cluster's `logs` (`kubectl logs` flags). */
+export interface ClusterLogOptions {
+  readonly tail?: number;
+  readonly sinceSeconds?: number;
+  readonly sinceTime?: number;
+  readonly previous?: boolean;
+  readonly timestamps?: boolean;
+  readonly limitBytes?: number;
+}
+
 /** The part of a cluster the HTTP server needs. */
 export interface ServedCluster {
   readonly api: ApiServer;
   readonly clock: Clock;
+  /** The simulated kubelets' container logs, served as `pods/log` when present. */
+  logs?(pod: { readonly name: string; readonly namespace?: string }, container?: string, opts?: ClusterLogOptions): string;
+}
+
+/** A {@link PodLogSource} reading a cluster's `logs`. */
+export function clusterLogSource(cluster: ServedCluster): PodLogSource | undefined {
+  if (typeof cluster.logs !== 'function') return undefined;
+  return (r) =>
+    (cluster.logs as NonNullable<ServedCluster['logs']>).call(cluster, { name: r.pod, namespace: r.namespace }, r.container, {
+      ...(r.tailLines !== undefined ? { tail: r.tailLines } : {}),
+      ...(r.sinceSeconds !== undefined ? { sinceSeconds: r.sinceSeconds } : {}),
+      ...(r.sinceTime !== undefined ? { sinceTime: r.sinceTime } : {}),
+      ...(r.previous !== undefined ? { previous: r.previous } : {}),
+      ...(r.timestamps !== undefined ? { timestamps: r.timestamps } : {}),
+      ...(r.limitBytes !== undefined ? { limitBytes: r.limitBytes } : {}),
+    });
 }
 
 /** Everything request handlers share. */

@@ -3,12 +3,13 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { allowAuthenticated } from './auth.ts';
+import { allowAll, allowAuthenticated } from './auth.ts';
 import type { Authorizer, UserInfo } from './auth.ts';
 import { handleRequest } from './handleRequest.ts';
 import { OpenApiV3 } from './openapi/openApiV3.ts';
 import { selfSignedCertificate } from './selfSignedCertificate.ts';
 import type { SelfSignedCertificate } from './selfSignedCertificate.ts';
+import { clusterLogSource } from './serverContext.ts';
 import type { PodLogSource, ServedCluster, ServerContext } from './serverContext.ts';
 
 /** The version this server reports at `/version`. */
@@ -29,9 +30,9 @@ export interface StartApiServerOptions {
   readonly users?: Readonly<Record<string, UserInfo>>;
   /** Serve requests without credentials as `system:anonymous` (default false: 401). */
   readonly allowAnonymous?: boolean;
-  /** Decides every request (default: any authenticated user may do anything). */
+  /** Decides every request (default: any authenticated user may do anything; with `allowAnonymous`, anyone may). */
   readonly authorize?: Authorizer;
-  /** Container logs for `pods/log` (default: none, and the subresource answers 404). */
+  /** Container logs for `pods/log` (default: the cluster's `logs`; without either the subresource answers 404). */
   readonly logs?: PodLogSource;
   /**
    * Serve HTTPS (default true, with a self-signed certificate for the address, 127.0.0.1 and
@@ -77,8 +78,8 @@ export async function startApiServer(cluster: ServedCluster, options: StartApiSe
     api: cluster.api,
     tokens,
     allowAnonymous: options.allowAnonymous === true,
-    authorize: options.authorize ?? allowAuthenticated,
-    logs: options.logs,
+    authorize: options.authorize ?? (options.allowAnonymous === true ? allowAll : allowAuthenticated),
+    logs: options.logs ?? clusterLogSource(cluster),
     openStreams: new Set(),
     gitVersion: GIT_VERSION,
   };

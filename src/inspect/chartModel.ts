@@ -13,6 +13,8 @@ export interface ChartTransition {
   readonly event: string;
   /** The delay of an `after` transition: ms, or the name of a delay the machine implements. */
   readonly delay?: number | string;
+  /** The name of the delay when the machine implements it as a constant (`delay` then holds the ms). */
+  readonly delayName?: string;
   readonly guard?: string;
   readonly reenter: boolean;
   /** Names of the transition's actions. */
@@ -113,6 +115,7 @@ function transitionOf(source: AnyStateNode, t: TransitionLike, kind: ChartTransi
     kind,
     event: kind === 'always' ? '' : t.eventType,
     ...(delay !== undefined ? { delay } : {}),
+    ...(typeof t.delay === 'string' && typeof delay === 'number' ? { delayName: t.delay } : {}),
     ...(guard !== undefined ? { guard } : {}),
     reenter: t.reenter === true,
     actions: actionNames(t.actions),

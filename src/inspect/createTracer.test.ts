@@ -5,7 +5,7 @@ import { firstValueFrom, take, toArray } from 'rxjs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
-import { samplePod, startTracedPod } from '../testing/tracedPod.ts';
+import { samplePod, startTracedPod } from '../../machines/testing/tracedPod.ts';
 import { recordCoverage } from './coverage.ts';
 import { createTrace } from './createTrace.ts';
 import { createTracer } from './createTracer.ts';
@@ -41,7 +41,7 @@ describe('createTracer', () => {
 
   it('should follow an actor created outside the tree, named after its machine and object', async () => {
     const c = traced();
-    const pod = startTracedPod(c);
+    const pod = startTracedPod(c, undefined, recordCoverage());
     const transitions = firstValueFrom(createTrace(c, { object: 'default/web-1', kinds: ['transition'] }).pipe(take(1), toArray()));
     await c.advance(60_000);
     const [t] = await transitions;
@@ -91,7 +91,7 @@ describe('recordTrace and readTrace', () => {
 describe('inspectCluster', () => {
   it('should list every live actor with machine, state and object, as plain JSON', async () => {
     const c = traced();
-    const pod = startTracedPod(c);
+    const pod = startTracedPod(c, undefined, recordCoverage());
     await c.settle();
     const snap = inspectCluster(c);
     expect(JSON.parse(JSON.stringify(snap))).toEqual(snap);
@@ -108,7 +108,7 @@ describe('inspectCluster', () => {
 describe('describeWithState', () => {
   it("should show the object's machine state and its last transitions", async () => {
     const c = traced();
-    const pod = startTracedPod(c);
+    const pod = startTracedPod(c, undefined, recordCoverage());
     await c.advance(60_000);
     const text = describeWithState(c, samplePod());
     expect(text).toMatch(/^Name: {9}web-1\nNamespace: {4}default\nKind: {9}Pod\n/);

@@ -99,7 +99,7 @@ export function createTracer(options: TracerOptions = {}): Tracer {
   const inspect = (e: InspectionEvent): void => {
     const ref = e.actorRef as AnyActorRef;
     if (e.type === '@xstate.snapshot') {
-      onSnapshot(ref, e.event, e.snapshot as { value?: unknown; status?: string });
+      onSnapshot(ref, e.event, e.snapshot);
     } else if (e.type === '@xstate.event' && withEvents && e.event.type !== 'xstate.init') {
       const entry = entryOf(ref);
       const source = e.sourceRef === undefined ? undefined : entryOf(e.sourceRef as AnyActorRef).name;

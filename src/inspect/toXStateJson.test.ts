@@ -15,7 +15,8 @@ describe('toXStateJson', () => {
     for (const m of [sampleChartMachine, ...catalogue.map((e) => e.machine)] as AnyStateMachine[]) {
       const json = toXStateJson(m);
       expect(JSON.parse(JSON.stringify(json)), m.id).toEqual(json);
-      const rebuilt = createMachine(json as never) as AnyStateMachine;
+      const delays = (json['meta'] as { delays?: Record<string, number> } | undefined)?.delays ?? {};
+      const rebuilt = createMachine(json as never, { delays } as never) as AnyStateMachine;
       expect(withoutNotes(chartOf(rebuilt).root), m.id).toEqual(withoutNotes(chartOf(m).root));
     }
   });

@@ -49,7 +49,7 @@ export function parseTrace(text: string): TraceRecord[] {
     try {
       value = JSON.parse(line);
     } catch (e) {
-      throw new Error(`trace line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`);
+      throw new Error(`trace line ${i + 1}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
     }
     const r = value as Partial<TraceRecord> | null;
     if (r === null || typeof r !== 'object' || typeof r.kind !== 'string' || typeof r.t !== 'number' || typeof r.seq !== 'number') {

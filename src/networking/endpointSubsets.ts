@@ -36,7 +36,7 @@ export function repackSubsets(entries: readonly Entry[]): EndpointSubset[] {
     });
     for (const k of keys) {
       let addrs = addrsByPort.get(k);
-      if (addrs === undefined) addrsByPort.set(k, (addrs = new Map()));
+      if (addrs === undefined) addrsByPort.set(k, (addrs = new Map<string, { address: EndpointAddress; ready: boolean }>()));
       addrs.set(addrKey(e.address), { address: e.address, ready: e.ready });
     }
   }

@@ -49,7 +49,7 @@ export function cidrContains(cidr: Ipv4Cidr, ip: string): boolean {
 }
 
 /** Why an IP could not be allocated (upstream ipallocator's errors, same wording). */
-export type IpAllocationError = 'provided IP is already allocated' | 'range is full' | string;
+export type IpAllocationError = string;
 
 // Upstream calculateRangeOffset: min(max(16, size/16), 256), and 0 for blocks under 16 addresses.
 function rangeOffset(size: number): number {

@@ -103,7 +103,7 @@ export function createServiceLinks(store: Store): ServiceLinks {
     servicesFor,
     environment(pod, container) {
       const c = typeof container === 'string' ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((x) => x.name === container) : container;
-      if (c === undefined) throw new Error(`pod ${pod.metadata?.name ?? ''} has no container ${String(container)}`);
+      if (c === undefined) throw new Error(`pod ${pod.metadata?.name ?? ''} has no container ${typeof container === 'string' ? container : container.name}`);
       return containerEnvironment(c, serviceEnvironment(pod, servicesFor(pod)), (env) => resolveValueFrom(store, pod, env));
     },
     stop: unsubscribe,

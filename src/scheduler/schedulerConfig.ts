@@ -25,9 +25,18 @@ export interface SchedulerOptions {
   readonly plugins?: Readonly<Record<string, PluginFactory>>;
   /** Default of every profile's `recordDecisions`: write decisions as simulator annotations on pods. */
   readonly recordDecisions?: boolean;
+  /**
+   * How many of the latest decisions keep their per-node Filter and Score maps in memory (default
+   * {@link DEFAULT_DETAILED_DECISIONS}); older ones keep only their summary. 0 records no maps at all
+   * (faster at thousands of nodes) unless a profile writes annotations.
+   */
+  readonly detailedDecisions?: number;
   /** Do not start kube-scheduler (pods then stay Pending unless something else binds them). */
   readonly disabled?: boolean;
 }
+
+/** Decisions whose per-node maps are kept by default (a decision at 5,000 nodes holds about 500 nodes' worth). */
+export const DEFAULT_DETAILED_DECISIONS = 1000;
 
 /** A built profile and whether its decisions go onto pods as annotations. */
 export interface ResolvedProfile {

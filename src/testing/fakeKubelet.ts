@@ -1,8 +1,9 @@
+import type { Lease } from 'kubernetes-types/coordination/v1.js';
 import type { Node, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1.js';
 import type { Subscription } from 'rxjs';
 import type { StoredObject } from '../api/meta.ts';
 import { isConflict, isInvalid, isNotFound } from '../api/status.ts';
-import { rfc3339 } from '../apiserver/timestamps.ts';
+import { rfc3339, rfc3339Micro } from '../apiserver/timestamps.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
 import { requiredNodeAffinity } from '../scheduler/nodeSelector.ts';
 
@@ -26,9 +27,17 @@ export interface FakeKubelet {
   addNode(name: string, labels?: Readonly<Record<string, string>>): Promise<StoredObject<Node>>;
   /** Binds a pod to a node through the `pods/binding` subresource (undefined when gone or already bound). */
   bind(namespace: string, name: string, nodeName: string): Promise<StoredObject<Pod> | undefined>;
+  /** Flips a running pod's Ready and ContainersReady conditions (a probe starting or stopping to pass). */
+  setReady(namespace: string, name: string, ready: boolean): Promise<void>;
   /** Stops watching; pending timers still fire but do nothing. */
   stop(): void;
 }
+
+/** How often the fake kubelet renews its nodes' Leases (kubelet's renew interval). */
+export const HEARTBEAT_MS = 10_000;
+
+/** Namespace of the node heartbeat Leases. */
+const NODE_LEASE_NAMESPACE = 'kube-node-lease';
 
 const resolveMs = (v: number | ((pod: Pod) => number) | undefined, pod: Pod): number => (typeof v === 'function' ? v(pod) : (v ?? 0));
 
@@ -67,7 +76,8 @@ export function runningPodStatus(pod: Pod, ready: boolean, nowMs: number, podIP:
  * A stand-in for kube-scheduler and kubelet in tests: binds pending pods to nodes (a DaemonSet
  * pod to the node its `metadata.name` affinity names, others to the matching node with the fewest
  * pods), marks bound pods Running and Ready after `readyAfterMs`, and removes terminating pods after
- * `terminationMs`, all on the cluster clock. Binding goes through the `pods/binding` subresource.
+ * `terminationMs`, all on the cluster clock. Binding goes through the `pods/binding` subresource. It
+ * renews each node's Lease every 10 s so the node lifecycle controller keeps its nodes Ready.
  */
 export async function startFakeKubelet(cluster: Cluster, options: FakeKubeletOptions = {}): Promise<FakeKubelet> {
   const { client, clock, api } = cluster;
@@ -77,12 +87,37 @@ export async function startFakeKubelet(cluster: Cluster, options: FakeKubeletOpt
   let stopped = false;
   const nodes = new Map<string, Node>();
 
+  // Node heartbeats: one Lease per node in kube-node-lease, renewed every 10 s (kubelet's default),
+  // so the node lifecycle controller keeps the nodes Ready.
+  const renew = async (name: string): Promise<void> => {
+    const now = rfc3339Micro(clock.now());
+    try {
+      await client.mutate('Lease', name, (d: Lease) => void ((d as { spec?: Lease['spec'] }).spec = { ...(d.spec ?? {}), holderIdentity: name, leaseDurationSeconds: 40, renewTime: now }), { namespace: NODE_LEASE_NAMESPACE });
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+      const node = nodes.get(name);
+      await client.create<Lease>({
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name, namespace: NODE_LEASE_NAMESPACE, ...(node?.metadata?.uid !== undefined ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name, uid: node.metadata.uid }] } : {}) },
+        spec: { holderIdentity: name, leaseDurationSeconds: 40, renewTime: now },
+      });
+    }
+  };
+  const heartbeat = (): void => {
+    if (stopped) return;
+    for (const name of nodes.keys()) void renew(name).catch(() => undefined);
+    clock.setTimeout(heartbeat, HEARTBEAT_MS);
+  };
+
   const addNode = async (name: string, labels: Readonly<Record<string, string>> = {}): Promise<StoredObject<Node>> => {
     const node = await client.create(readyNode(name, labels, clock.now()));
     nodes.set(name, node);
+    await renew(name);
     return node;
   };
   for (const n of options.nodes ?? ['node-1']) await (typeof n === 'string' ? addNode(n) : addNode(n.name, n.labels ?? {}));
+  clock.setTimeout(heartbeat, HEARTBEAT_MS);
 
   // What the binding subresource stores, written to storage directly.
   const bindInStorage = (namespace: string, name: string, nodeName: string): StoredObject<Pod> | undefined => {
@@ -166,9 +201,23 @@ export async function startFakeKubelet(cluster: Cluster, options: FakeKubeletOpt
     // The watch ends with an error when the cluster stops.
     error: () => undefined,
   });
+  const setReady = async (namespace: string, name: string, ready: boolean): Promise<void> => {
+    const t = rfc3339(clock.now());
+    await client.mutate('Pod', name, (d: Pod) => {
+      const status = (d as { status?: PodStatus }).status ?? {};
+      const flip = (c: PodCondition): PodCondition => ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status !== (ready ? 'True' : 'False') ? { ...c, status: ready ? 'True' : 'False', lastTransitionTime: t } : c);
+      (d as { status?: PodStatus }).status = {
+        ...status,
+        ...(status.conditions !== undefined ? { conditions: status.conditions.map(flip) } : {}),
+        ...(status.containerStatuses !== undefined ? { containerStatuses: status.containerStatuses.map((c) => ({ ...c, ready })) } : {}),
+      };
+    }, { namespace, subresource: 'status' });
+  };
+
   return {
     addNode,
     bind,
+    setReady,
     stop() {
       stopped = true;
       sub.unsubscribe();

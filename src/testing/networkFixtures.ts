@@ -1,4 +1,4 @@
-import type { Node, Pod, PodCondition } from 'kubernetes-types/core/v1.js';
+import type { ContainerStatus, Node, Pod, PodCondition, PodStatus } from 'kubernetes-types/core/v1.js';
 import type { StoredObject } from '../api/meta.ts';
 import { rfc3339 } from '../apiserver/timestamps.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
@@ -38,9 +38,16 @@ export async function addNodes(cluster: Cluster, nodes: Readonly<Record<string, 
 export async function setPodReady(cluster: Cluster, namespace: string, name: string, ready: boolean): Promise<StoredObject<Pod>> {
   const t = rfc3339(cluster.clock.now());
   const flip = (c: PodCondition): PodCondition => (c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: ready ? 'True' : 'False', lastTransitionTime: t } : c);
-  return cluster.client.mutate('Pod', name, (d: Pod) => {
-    const status = (d.status ??= {});
-    status.conditions = (status.conditions ?? []).map(flip);
-    status.containerStatuses = (status.containerStatuses ?? []).map((c) => ({ ...c, ready }));
-  }, { namespace, subresource: 'status' }) as Promise<StoredObject<Pod>>;
+  const updated = await cluster.client.mutate(
+    'Pod',
+    name,
+    (d: Pod) => {
+      const w = d as { status?: PodStatus };
+      const status = (w.status ??= {});
+      status.conditions = (status.conditions ?? []).map(flip);
+      status.containerStatuses = (status.containerStatuses ?? []).map((c: ContainerStatus) => ({ ...c, ready }));
+    },
+    { namespace, subresource: 'status' },
+  );
+  return updated;
 }

@@ -50,7 +50,7 @@ export type DnsResult =
 export interface ClusterNetwork {
   /** Sends one request (see `sendRequest`): `{ ok: true, pod, podIP, node, status, body }` or `{ ok: false, reason }`. */
   request(req: NetworkRequest): NetworkResponse;
-  /** A DNS lookup: absolute names as given, others through `fromPod`'s search path (ndots:5). */
+  /** A DNS lookup: through `fromPod`'s resolver and search path (ndots:5), or, without it, of the absolute name at the cluster DNS. */
   resolve(name: string, opts?: { readonly fromPod?: PodRef; readonly type?: DnsRecordType }): DnsResult;
   /** The pod's `/etc/resolv.conf`. */
   resolvConf(pod: PodRef): string;
@@ -94,9 +94,9 @@ export function startClusterNetwork(deps: ClusterNetworkDeps): ClusterNetwork {
   const opts = deps.options ?? {};
   const informers = createInformerFactory({ client, clock });
   const pods = informers.informerFor<Pod>('Pod');
-  pods.indexer.addIndexers({ podIP: (p) => ((p as Pod).spec?.hostNetwork === true || !(p as Pod).status?.podIP ? [] : [(p as Pod).status?.podIP ?? '']) });
+  pods.indexer.addIndexers({ podIP: (p) => (p.spec?.hostNetwork === true || !p.status?.podIP ? [] : [p.status.podIP]) });
   const nodes = informers.informerFor<Node>('Node');
-  nodes.indexer.addIndexers({ nodeIP: (n) => nodeAddresses(n as Node) });
+  nodes.indexer.addIndexers({ nodeIP: (n) => nodeAddresses(n) });
   const services = informers.informerFor<Service>('Service');
   const slices = informers.informerFor<EndpointSlice>('EndpointSlice');
   const ingresses = informers.informerFor<Ingress>('Ingress');
@@ -143,12 +143,13 @@ export function startClusterNetwork(deps: ClusterNetworkDeps): ClusterNetwork {
     if (!('pod' in ref && typeof ref.pod === 'string')) return ref as Pod;
     return api.get<Pod>({ apiVersion: 'v1', kind: 'Pod' }, ref.pod, ref.namespace ?? 'default');
   };
-  // The pod's resolver: cluster names only when its nameservers include the cluster DNS.
-  const lookup = (name: string, pod: Pod | undefined, type: DnsRecordType): (DnsAnswer & { name: string }) | 'timeout' => {
+  // The pod's resolver: cluster names only when its nameservers include the cluster DNS. Without a
+  // pod, `direct` asks the cluster DNS itself (`dig @10.96.0.10`), otherwise the node's resolver.
+  const lookup = (name: string, pod: Pod | undefined, type: DnsRecordType, direct = false): (DnsAnswer & { name: string }) | 'timeout' => {
     const rc = pod === undefined ? undefined : podResolvConf(pod, settings);
-    const viaCluster = rc !== undefined && rc.nameservers.includes(registry.dnsIP);
+    const viaCluster = direct || (rc !== undefined && rc.nameservers.includes(registry.dnsIP));
     if (viaCluster && (dnsActor()?.getSnapshot() as { value?: unknown } | undefined)?.value !== 'serving') return 'timeout';
-    const answer = rc === undefined ? { ...dnsLookup(hostView, name, type, domain), name: name.replace(/\.$/, '') } : resolveWithSearch(viaCluster ? clusterView : hostView, name, type, { searches: rc.searches, ndots: ndotsOf(rc), domain });
+    const answer = rc === undefined ? { ...dnsLookup(viaCluster ? clusterView : hostView, name, type, domain), name: name.replace(/\.$/, '') } : resolveWithSearch(viaCluster ? clusterView : hostView, name, type, { searches: rc.searches, ndots: ndotsOf(rc), domain });
     if (viaCluster) dnsActor()?.send({ type: 'dns.query', name: answer.name, rcode: answer.rcode });
     return answer;
   };
@@ -183,7 +184,7 @@ export function startClusterNetwork(deps: ClusterNetworkDeps): ClusterNetwork {
   return {
     request: (req) => sendRequest(world, req),
     resolve(name, o = {}) {
-      const answer = lookup(name, o.fromPod === undefined ? undefined : podOf(o.fromPod), o.type ?? 'A');
+      const answer = lookup(name, o.fromPod === undefined ? undefined : podOf(o.fromPod), o.type ?? 'A', o.fromPod === undefined);
       if (answer === 'timeout') return { ok: false, reason: 'timeout', name };
       if (answer.records.length === 0) return { ok: false, reason: 'NXDOMAIN', name: answer.name };
       return { ok: true, name: answer.name, records: answer.records, addresses: answer.records.flatMap((r) => (r.type === 'A' ? [r.ip] : [])) };

@@ -26,7 +26,7 @@ spec:
 `;
 
 async function setup(seed: number, nodes: string[] = ['minikube']) {
-  const cluster = createCluster({ seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [daemonSetController()] });
+  const cluster = createCluster({ scheduler: { disabled: true }, seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [daemonSetController()] });
   const kubelet = await startFakeKubelet(cluster, { nodes, readyAfterMs: 2_000 });
   const pods = async (): Promise<Pod[]> => (await cluster.client.list('Pod', { namespace: 'default' })).items.filter((p) => p.metadata.deletionTimestamp === undefined);
   const ds = () => cluster.client.get<'DaemonSet', DaemonSet>('DaemonSet', 'ssd-monitor', { namespace: 'default' });

@@ -38,7 +38,7 @@ spec:
 
 async function setup(seed: number) {
   const deploy = deploymentController();
-  const cluster = createCluster({ seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploy, replicaSetController()] });
+  const cluster = createCluster({ scheduler: { disabled: true }, seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploy, replicaSetController()] });
   await startFakeKubelet(cluster, { nodes: ['node-1', 'node-2'], readyAfterMs: 3_000, neverReady: (p) => (p.spec?.containers[0]?.image ?? '').endsWith(':v3') });
   const client = cluster.client;
   const getD = () => client.get<'Deployment', Deployment>('Deployment', 'kubia', { namespace: 'default' });

@@ -29,7 +29,7 @@ ${spec}
 
 async function setup(seed: number, yaml: string) {
   const deploy = deploymentController();
-  const cluster = createCluster({ seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploy, replicaSetController()] });
+  const cluster = createCluster({ scheduler: { disabled: true }, seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [deploy, replicaSetController()] });
   await startFakeKubelet(cluster, { nodes: ['node-1', 'node-2'], readyAfterMs: 2_000, terminationMs: 3_000 });
   await cluster.apply(yaml);
   await cluster.settle({ quietMs: 10_000 });

@@ -25,7 +25,7 @@ const served = (ctx: ReconcileContext, withoutClass: boolean): Ingress[] => {
 
 // The part of the served Ingresses nginx.conf is rendered from.
 const renderConfig = (ingresses: readonly Ingress[]): string =>
-  JSON.stringify(ingresses.map((i) => [objectKey(i), i.spec?.defaultBackend ?? null, i.spec?.rules ?? [], i.spec?.tls ?? []]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+  JSON.stringify([...ingresses].sort((a, b) => objectKey(a).localeCompare(objectKey(b))).map((i) => [objectKey(i), i.spec?.defaultBackend ?? null, i.spec?.rules ?? [], i.spec?.tls ?? []]));
 
 /**
  * The simulated ingress controller (ingress-nginx): it serves the Ingresses of its IngressClass

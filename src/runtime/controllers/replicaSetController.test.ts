@@ -50,7 +50,7 @@ spec:
 async function setup(seed = 1) {
   const rc = replicationController();
   const rs = replicaSetController();
-  const cluster = createCluster({ seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [rc, rs] });
+  const cluster = createCluster({ scheduler: { disabled: true }, seed, builtinControllers: ['namespace', 'garbage-collector'], controllers: [rc, rs] });
   await startFakeKubelet(cluster, { nodes: ['node-1', 'node-2'], readyAfterMs: 2_000 });
   const pods = async (): Promise<Pod[]> => (await cluster.client.list('Pod', { namespace: 'default' })).items.filter((p) => p.metadata.deletionTimestamp === undefined);
   return { cluster, rc, rs, pods };
@@ -153,7 +153,7 @@ describe('replicaSetController', () => {
       },
     };
     const rs = replicaSetController();
-    const cluster = createCluster({ seed: 5, builtinControllers: ['namespace', 'garbage-collector'], controllers: [rs], admission: [quota] });
+    const cluster = createCluster({ scheduler: { disabled: true }, seed: 5, builtinControllers: ['namespace', 'garbage-collector'], controllers: [rs], admission: [quota] });
     await cluster.apply(KUBIA_RS.replace('replicas: 3', 'replicas: 10'));
     await cluster.advance(1);
     // Batches 1 then 2: the second batch has a failure, so the remaining 7 are never tried; later

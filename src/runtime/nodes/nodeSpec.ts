@@ -1,4 +1,4 @@
-import type { Node, Taint } from 'kubernetes-types/core/v1.js';
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1.js';
 
 /**
  * The shape of a simulated node: its name, resources, labels and taints.
@@ -15,6 +15,8 @@ export interface NodeSpec {
   readonly ephemeralStorage?: string;
   readonly labels?: Readonly<Record<string, string>>;
   readonly taints?: readonly Taint[];
+  /** Static pods (the kubelet's manifest folder): run on this node, shown in the API as mirror pods. */
+  readonly staticPods?: readonly Pod[];
   /** Images already present on the node (no pull with `IfNotPresent`). */
   readonly images?: readonly { readonly names: readonly string[]; readonly sizeBytes: number }[];
 }
@@ -85,6 +87,30 @@ export function nodeObject(spec: NodeSpec, index: number): Node {
       },
       images: (spec.images ?? []).map((i) => ({ names: [...i.names], sizeBytes: i.sizeBytes })),
     },
+  };
+}
+
+/** The annotation that marks a mirror pod (kubelet's `kubernetes.io/config.mirror`). */
+export const MIRROR_POD_ANNOTATION = 'kubernetes.io/config.mirror';
+
+/**
+ * The mirror pod a kubelet posts for a static pod: named `<name>-<node>`, bound to the node, owned
+ * by the Node, with the mirror annotation.
+ */
+export function mirrorPod(pod: Pod, node: { name: string; uid: string }): Pod {
+  const name = `${pod.metadata?.name ?? 'static'}-${node.name}`;
+  return {
+    ...pod,
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: {
+      ...pod.metadata,
+      name,
+      namespace: pod.metadata?.namespace ?? 'default',
+      annotations: { ...pod.metadata?.annotations, [MIRROR_POD_ANNOTATION]: `${name}-static`, 'kubernetes.io/config.source': 'file' },
+      ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: node.name, uid: node.uid, controller: true }],
+    },
+    spec: { ...(pod.spec ?? { containers: [] }), nodeName: node.name },
   };
 }
 
