@@ -207,13 +207,17 @@ export function createKubeletPods(o: KubeletPodsOptions) {
       if (!isAlreadyExists(e)) throw e;
     });
   };
+  // Until the kubelet has registered its Node, there is nothing to own the mirrors: retry each second.
+  let mirrorRetry: ReturnType<Clock['setTimeout']> | undefined;
   const postMirrors = (): void => {
-    for (const sp of o.staticPods ?? []) {
-      inFlight++;
-      void ensureMirror(sp)
-        .catch(() => undefined)
-        .finally(() => inFlight--);
-    }
+    const missing = o.staticPods ?? [];
+    if (missing.length === 0) return;
+    inFlight++;
+    void Promise.all(missing.map((sp) => ensureMirror(sp)))
+      .catch(() => {
+        mirrorRetry = o.clock.setTimeout(postMirrors, 1000);
+      })
+      .finally(() => inFlight--);
   };
   const deleted = (pod: PodObject): void => {
     const key = keyOf(pod);
@@ -238,6 +242,7 @@ export function createKubeletPods(o: KubeletPodsOptions) {
       }
     });
     return () => {
+      o.clock.clearTimeout(mirrorRetry);
       unregister();
       untrack?.();
       untick();
