@@ -6,7 +6,7 @@ import { VirtualClock } from '../src/runtime/sim/virtualClock.ts';
 import { kubiaCluster } from '../src/testing/kubiaFixtures.ts';
 import { nodeWithAddress } from '../src/testing/networkFixtures.ts';
 
-type ProxySnapshot = { value: unknown; context: { syncs: number; rules?: { rules: readonly unknown[] } } };
+type ProxySnapshot = { value: unknown; context: { syncs: number; version: number } };
 const proxyOf = (root: { system: { get(id: string): unknown } }, node: string) => root.system.get(`kube-proxy/${node}`) as { getSnapshot(): ProxySnapshot } | undefined;
 
 describe('kubeProxyMachine', () => {

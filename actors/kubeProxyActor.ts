@@ -17,12 +17,12 @@ export const DEFAULT_MIN_SYNC_PERIOD_MS = 1000;
  * of `source` after `minSyncPeriodMs`, reporting each sync to `onSynced`.
  * @public
  */
-export function createKubeProxyLogic(source: ProxyRulesSource, minSyncPeriodMs: number, onSynced: (node: string) => void) {
+export function createKubeProxyLogic(source: ProxyRulesSource, minSyncPeriodMs: number, onSynced: (node: string, rules: ProxyRules) => void) {
   return kubeProxyMachine.provide({
     actions: {
       programRules: assign(({ context }: { context: KubeProxyContext }) => {
-        onSynced(context.node);
-        return { rules: source.current(), syncs: context.syncs + 1 };
+        onSynced(context.node, source.current());
+        return { version: source.version(), syncs: context.syncs + 1 };
       }),
     },
     delays: { minSyncPeriod: minSyncPeriodMs },
@@ -61,10 +61,15 @@ export function startKubeProxies(options: KubeProxySetOptions): KubeProxySet {
   const { root, informers, source } = options;
   const minSync = options.minSyncPeriodMs ?? DEFAULT_MIN_SYNC_PERIOD_MS;
   const states = new Map<string, ProxyState>();
+  // The rules each node's kube-proxy programmed (its iptables), shared between nodes that synced the same version.
+  const programmed = new Map<string, ProxyRules>();
   const syncing = new Set<string>();
   const id = (node: string): string => `kube-proxy/${node}`;
   const actorOf = (node: string): AnyActorRef | undefined => (states.has(node) ? (root.system.get(id(node)) as AnyActorRef | undefined) : undefined);
-  const logic = createKubeProxyLogic(source, minSync, (node) => syncing.delete(node));
+  const logic = createKubeProxyLogic(source, minSync, (node, rules) => {
+    syncing.delete(node);
+    if (states.has(node)) programmed.set(node, rules);
+  });
 
   const stopChanges = source.onChange(() => {
     for (const node of states.keys()) {
@@ -87,10 +92,11 @@ export function startKubeProxies(options: KubeProxySetOptions): KubeProxySet {
       root.send({ type: 'component.stop', id: id(node) });
       states.delete(node);
       syncing.delete(node);
+      programmed.delete(node);
     },
   });
   return {
-    rulesFor: (node) => (actorOf(node)?.getSnapshot() as { context?: KubeProxyContext } | undefined)?.context?.rules,
+    rulesFor: (node) => programmed.get(node),
     stateFor: (node) => states.get(node),
     nodes: () => [...states.keys()].sort(),
     syncing: () => syncing.size,

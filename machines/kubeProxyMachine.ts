@@ -1,11 +1,10 @@
 import { assign, setup } from 'xstate';
-import type { ProxyRules } from '../src/networking/proxyRules.ts';
 
-/** Context of one node's kube-proxy. */
+/** Context of one node's kube-proxy (the programmed rules themselves live with the actor, not in the snapshot). */
 export interface KubeProxyContext {
   readonly node: string;
-  /** The rules programmed at the last sync (shared, immutable; undefined before the first sync). */
-  readonly rules: ProxyRules | undefined;
+  /** The version of the Service/EndpointSlice state programmed at the last sync (0 before the first). */
+  readonly version: number;
   readonly syncs: number;
 }
 
@@ -36,7 +35,7 @@ export const kubeProxyMachine = setup({
   },
 }).createMachine({
   id: 'kube-proxy',
-  context: ({ input }) => ({ node: input.node, rules: undefined, syncs: 0 }),
+  context: ({ input }) => ({ node: input.node, version: 0, syncs: 0 }),
   initial: 'syncing',
   states: {
     syncing: {

@@ -129,7 +129,7 @@ export function sendRequest(world: NetworkWorld, req: NetworkRequest): NetworkRe
     ip = ips.length === 1 ? (ips[0] ?? '') : world.rng.pick(ips);
   }
   const via = `${ip}:${port}`;
-  if (ip === world.ingress.address && port === 80) return toIngress(world, host, path, client);
+  if (ip === world.ingress.address && (port === 80 || port === 443)) return toIngress(world, host, path, client);
   const inside = client.node !== undefined;
   const local = inside ? world.proxy(client.node ?? '')?.rules : undefined;
   const clusterRule = local?.byClusterIP.get(ruleKey(ip, port));

@@ -171,7 +171,8 @@ export function startClusterNetwork(deps: ClusterNetworkDeps): ClusterNetwork {
     },
     resolve: (name, pod) => lookup(name, pod, 'A'),
     ingress: {
-      address: ingressAddress,
+      // Without the add-ons nothing listens on the ingress address.
+      address: opts.addons === false ? '' : ingressAddress,
       route: (hostName, path) => (opts.addons === false ? undefined : routeIngress(ingresses.lister.list().filter((i) => servesIngress(i, classes.lister.list(), opts.ingressWithoutClass ?? true)), hostName, path)),
       endpoints: (ns, name, port) => {
         const rule = source.current().rules.find((r) => r.namespace === ns && r.name === name && (port.number !== undefined ? r.port === port.number : r.portName === port.name));
