@@ -193,6 +193,21 @@ spec:
     await cluster.stop();
   });
 
+  it('should reject a pod a Permit plugin keeps waiting once its timeout passes', async () => {
+    const gate = { name: 'Gate', permit: () => ({ status: { code: 'Wait' as const, reasons: [] }, timeoutMs: 5000 }) };
+    const profile = { schedulerName: 'default-scheduler', plugins: [{ name: 'PrioritySort' }, { name: 'Gate' }, { name: 'DefaultBinder' }] };
+    const cluster = await start({ scheduler: { plugins: { Gate: () => gate }, profiles: [profile] } }, { 'node-1': {} });
+    await createPod(cluster, 'p');
+    await cluster.advance(4999);
+    expect(eventsFor(cluster, 'p')).toEqual([]);
+    await cluster.advance(1);
+    const message = 'rejected due to timeout after waiting 5s at plugin Gate';
+    expect(eventsFor(cluster, 'p')).toMatchObject([{ reason: 'FailedScheduling', message }]);
+    expect(await condition(cluster, 'p', 'PodScheduled')).toMatchObject({ status: 'False', reason: 'Unschedulable', message });
+    expect(await nodeOf(cluster, 'p')).toBeUndefined();
+    await cluster.stop();
+  });
+
   it('should run user plugins by name in a custom profile and run no scheduler when disabled', async () => {
     const onlyEven = { name: 'OnlyEven', filter: (_c: unknown, _p: Pod, ni: { name: string }) => (ni.name.endsWith('2') ? undefined : { code: 'Unschedulable' as const, reasons: ['odd node'] }) };
     const cluster = await start(

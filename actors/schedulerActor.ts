@@ -21,7 +21,7 @@ import { createSchedulingQueue, type QueuedPodInfo, type SchedulingQueue } from 
 import { isRejected } from '../src/scheduler/status.ts';
 import { schedulerMachine, type SchedulerEvent } from '../machines/schedulerMachine.ts';
 import { informerLookups, watchCluster } from './schedulerCache.ts';
-import { runBindingCycle } from './schedulerBinding.ts';
+import { runBindingCycle, type BindOutcome } from './schedulerBinding.ts';
 import { createDecisionStore, registerSchedulerHandle } from './schedulerDecisions.ts';
 import { createSchedulerWriter } from './schedulerWrites.ts';
 
@@ -185,19 +185,20 @@ export function createSchedulerLogic(options: SchedulerLogicOptions) {
         const a = attempt;
         const r = a?.result;
         if (rt === undefined || a?.assumed === undefined || r === undefined || r.unschedulable) return;
-        const { snapshot } = rt;
+        const deps = { client, profile: a.profile.profile, snapshot: rt.snapshot, rng, sleep: (ms: number) => new Promise<void>((resolve) => void clock.setTimeout(resolve, ms)) };
         const assumed = a.assumed;
-        const run = (): Promise<void> => runBindingCycle(client, a.profile.profile, snapshot, rng, assumed, r);
         const alive = (): boolean => self.getSnapshot().status === 'active' && attempt === a;
         // Binding starts after this action returns: its writes call our informer handlers synchronously.
-        Promise.resolve().then(run).then(
-          () => alive() && self.send({ type: 'bind.succeeded' }),
-          (e: unknown) => {
+        void Promise.resolve()
+          .then(() => runBindingCycle(deps, assumed, r))
+          .catch((e: unknown): BindOutcome => ({ ok: false, message: e instanceof Error ? e.message : String(e) }))
+          .then((out) => {
             if (!alive()) return;
-            a.failure = { reason: 'SchedulerError', plugins: new Set(), nomination: '' };
-            self.send({ type: 'bind.failed', message: e instanceof Error ? e.message : String(e) });
-          },
-        );
+            if (out.ok) return self.send({ type: 'bind.succeeded' });
+            // A Permit rejection is Unschedulable (its plugin's events retry it); anything else is an error.
+            a.failure = out.rejectedBy === undefined ? { reason: 'SchedulerError', plugins: new Set(), nomination: '' } : { reason: 'Unschedulable', plugins: new Set([out.rejectedBy]), nomination: '' };
+            self.send({ type: 'bind.failed', message: out.message });
+          });
       },
       finishBinding: () => {
         const a = attempt;

@@ -1,4 +1,5 @@
 import type { AnyActorRef } from 'xstate';
+import type { Node, Service } from 'kubernetes-types/core/v1.js';
 import type { KubeObject, StoredObject } from '../api/meta.ts';
 import { apiVersionOf } from '../api/resourceInfo.ts';
 import type { ResourceInfo } from '../api/resourceInfo.ts';
@@ -43,6 +44,23 @@ function actorLines(ref: AnyActorRef, depth: number, out: string[]): void {
   for (const child of Object.values(snap.children ?? {})) if (child !== undefined) actorLines(child, depth + 1, out);
 }
 
+/** One request from outside to every NodePort of every Service, on the first node, with who answered. */
+function nodePortRequests(cluster: Cluster): string[] {
+  const node = cluster.api.list<Node & KubeObject>({ apiVersion: 'v1', kind: 'Node' }).items[0];
+  const ip = node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
+  if (ip === undefined) return [];
+  const out: string[] = [];
+  for (const svc of cluster.api.list<Service & KubeObject>({ apiVersion: 'v1', kind: 'Service' }).items) {
+    for (const port of svc.spec?.ports ?? []) {
+      if (port.nodePort === undefined) continue;
+      const r = cluster.network.request({ from: 'external', to: `${ip}:${port.nodePort}` });
+      const head = `GET http://${ip}:${port.nodePort}/ (service ${svc.metadata.namespace}/${svc.metadata.name})`;
+      out.push(r.ok ? `${head} -> ${r.status} from pod ${r.pod} on ${r.node}: ${JSON.stringify(r.body)}` : `${head} -> failed: ${r.reason}`);
+    }
+  }
+  return out;
+}
+
 /** The human report of `kubeactors run`: a table per kind, the event timeline, every actor's state. */
 export function tableReport(cluster: Cluster, startMs: number): string {
   const now = cluster.clock.now();
@@ -54,6 +72,8 @@ export function tableReport(cluster: Cluster, startMs: number): string {
     const table = buildTable(items, { now, namespaceColumn: info.namespaced });
     lines.push(formatTable(table).trimEnd(), '');
   }
+  const traffic = nodePortRequests(cluster);
+  if (traffic.length > 0) lines.push('== Requests through NodePorts (from outside the cluster)', ...traffic, '');
   lines.push('== Events (cluster time since start)');
   const events = cluster.events();
   if (events.length === 0) lines.push('(none)');

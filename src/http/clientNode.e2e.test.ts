@@ -30,7 +30,7 @@ function cached(): Record<string, string | undefined> {
 
 function stored(): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
-  for (const cm of cluster.api.list<V1ConfigMap & { kind: string }>({ apiVersion: 'v1', kind: 'ConfigMap' }, { namespace: 'default' }).items) out[cm.metadata.name] = cm.data?.['v'];
+  for (const cm of cluster.api.list({ apiVersion: 'v1', kind: 'ConfigMap' }, { namespace: 'default' }).items) out[cm.metadata.name] = (cm as { data?: Record<string, string> }).data?.['v'];
   return out;
 }
 

@@ -52,9 +52,8 @@ describe.skipIf(KUBECTL === undefined)(`kubectl against kubeactors serve${KUBECT
 
   async function until(what: string, args: readonly string[], check: (out: string) => boolean, timeoutMs = 30_000): Promise<string> {
     const deadline = Date.now() + timeoutMs;
-    let last = '';
     for (;;) {
-      last = (await k.run(args)).stdout;
+      const last = (await k.run(args)).stdout;
       if (check(last)) return last;
       if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}; last output:\n${last}`);
       await sleep(250);
@@ -189,6 +188,35 @@ describe.skipIf(KUBECTL === undefined)(`kubectl against kubeactors serve${KUBECT
     expect(clash.stderr).toMatch(/^error: Apply failed with 1 conflict: conflict with "kubectl-patch" using v1 at \S+: \.data\.a\n/);
     expect(await k.ok(['apply', '--server-side', '--force-conflicts', '-f', file])).toBe('configmap/ssa serverside-applied\n');
     expect(await k.ok(['get', 'cm', 'ssa', '-o', 'jsonpath={.data.a}'])).toBe('1');
+  });
+
+  it('should serve custom resources of a CRD: printer columns, explain, merge patches (strategic ones refused)', async () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata: { name: widgets.example.com }
+spec:
+  group: example.com
+  names: { kind: Widget, plural: widgets, singular: widget, shortNames: [wd] }
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      additionalPrinterColumns: [{ name: Size, type: integer, jsonPath: .spec.size }]
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: { type: object, properties: { size: { type: integer, description: How big the widget is. } } }
+`;
+    await k.ok(['apply', '-f', k.file('crd.yaml', crd)]);
+    await until('the Widget kind is served', ['api-resources', '--api-group=example.com'], (o) => o.includes('Widget'));
+    await k.ok(['apply', '-f', k.file('widget.yaml', 'apiVersion: example.com/v1\nkind: Widget\nmetadata: { name: w1 }\nspec: { size: 3 }\n')]);
+    expect(tableRows(await k.ok(['get', 'wd'])).map((r) => r.slice(0, 2))).toEqual([['NAME', 'SIZE'], ['w1', '3']]);
+    expect(await k.ok(['explain', 'widgets.spec.size'])).toMatch(/FIELD: size <integer>\n\n\nDESCRIPTION:\n\s+How big the widget is\./);
+    expect((await k.run(['patch', 'wd', 'w1', '-p', '{"spec":{"size":4}}'])).stderr).toBe('error: application/strategic-merge-patch+json is not supported by example.com/v1, Kind=Widget: the body of the request was in an unknown format - accepted media types include: application/json-patch+json, application/merge-patch+json, application/apply-patch+yaml\n');
+    await k.ok(['patch', 'wd', 'w1', '--type=merge', '-p', '{"spec":{"size":4}}']);
+    expect(await k.ok(['get', 'wd', 'w1', '-o', 'jsonpath={.spec.size}'])).toBe('4');
   });
 
   it('should follow rollouts, cordon nodes, read logs, and say the metrics API is missing for top', async () => {

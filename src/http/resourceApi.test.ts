@@ -88,6 +88,20 @@ describe('resource API over HTTP', () => {
     expect(short.events.every((e) => e.type === 'ADDED')).toBe(true);
   });
 
+  it('should list at an exact past resourceVersion and start watches with initial events and a bookmark', async () => {
+    const created = await apiRequest(server, 'POST', CM, { body: configMap('past', { when: 'then' }, { v: 'old' }) });
+    const rv = (created.json['metadata'] as { resourceVersion: string }).resourceVersion;
+    await apiRequest(server, 'PATCH', `${CM}/past`, { body: '{"data":{"v":"new"}}', contentType: 'application/merge-patch+json' });
+    const then = await apiRequest(server, 'GET', `${CM}?labelSelector=when%3Dthen&resourceVersion=${rv}&resourceVersionMatch=Exact`);
+    expect((then.json['items'] as { data: object }[]).map((i) => i.data)).toEqual([{ v: 'old' }]);
+    expect((await apiRequest(server, 'GET', `${CM}?resourceVersionMatch=Exact`)).status).toBe(400);
+    const watch = watchRequest(server, `${CM}?watch=true&labelSelector=when%3Dthen&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true`);
+    await watch.next(2);
+    watch.close();
+    expect(watch.events.map((e) => e.type)).toEqual(['ADDED', 'BOOKMARK']);
+    expect(watch.events[1]?.object['metadata']).toMatchObject({ annotations: { 'k8s.io/initial-events-end': 'true' } });
+  });
+
   it('should delete with the propagation policy of the query or the DeleteOptions body', async () => {
     const rs = { apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: 'rs' }, spec: { replicas: 0, selector: { matchLabels: { a: 'b' } }, template: { metadata: { labels: { a: 'b' } }, spec: { containers: [{ name: 'c', image: 'i' }] } } } };
     const RS = '/apis/apps/v1/namespaces/default/replicasets';

@@ -6,9 +6,12 @@ import { isPodReady } from '../workloads/podConditions.ts';
 /** Label on Endpoints and EndpointSlices of a headless Service (upstream `v1.IsHeadlessService`). */
 export const HEADLESS_SERVICE_LABEL = 'service.kubernetes.io/headless';
 
-/** True when the Service has a selector (only those get controller-managed endpoints). */
+/**
+ * True when the Service has a selector (only those get controller-managed endpoints). An empty
+ * selector counts as none: it does not survive storage upstream (omitempty).
+ */
 export function hasSelector(svc: Service): boolean {
-  return svc.spec?.selector != null && svc.spec.type !== 'ExternalName';
+  return Object.keys(svc.spec?.selector ?? {}).length > 0 && svc.spec?.type !== 'ExternalName';
 }
 
 /** True when `svc`'s selector picks `pod` (same namespace, labels match, selector not empty). */

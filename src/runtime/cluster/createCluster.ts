@@ -127,7 +127,9 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
     ...(options.imagePolicy ? { imagePolicy: options.imagePolicy } : {}),
     ...(options.inspect ? { inspect: options.inspect } : {}),
   });
-  const network = startClusterNetwork({ api, client, clock, rng, root, activity, registry: serviceRegistry, ...(options.network ? { options: options.network } : {}), ...(options.inspect ? { inspect: options.inspect } : {}) });
+  // Pods answer HTTP with the same image profiles the kubelets run them with.
+  const networkOptions = options.imageProfiles !== undefined ? { ...options.network, profiles: { ...options.imageProfiles, ...options.network?.profiles } } : options.network;
+  const network = startClusterNetwork({ api, client, clock, rng, root, activity, registry: serviceRegistry, ...(networkOptions ? { options: networkOptions } : {}), ...(options.inspect ? { inspect: options.inspect } : {}) });
   const leadingManagers = (): AnyActorRef[] =>
     managerIds.map(component).filter((m): m is AnyActorRef => m !== undefined && (m.getSnapshot() as { value?: unknown }).value === 'leading');
 
