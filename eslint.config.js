@@ -23,7 +23,7 @@ const determinism = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bin/**', 'coverage/**', '*.config.ts', 'vitest.setup.ts', 'eslint.config.js', 'src/inspect/page/**/*.js'] },
+  { ignores: ['.ci/**', 'dist/**', 'node_modules/**', 'bin/**', 'coverage/**', '*.config.ts', 'vitest.setup.ts', 'eslint.config.js', 'src/inspect/page/**/*.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -10,7 +10,7 @@ const pod = (name: string, spec: Partial<NonNullable<Pod['spec']>> = {}, annotat
     kind: 'Pod',
     metadata: { name, ...(annotations ? { annotations } : {}) },
     spec: { containers: [{ name: 'app', image: 'busybox:1.36' }], ...spec },
-  }) as Pod;
+  });
 
 const get = (c: Cluster, name: string) => c.client.get('Pod', name, { namespace: 'default' });
 

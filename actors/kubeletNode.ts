@@ -43,7 +43,7 @@ export function createKubeletNodeLogic(spec: NodeSpec, index: number, client: Cl
     }
     unregisterTick?.();
     unregisterTick = hub.heartbeat(spec.name, () => {
-      if (self.getSnapshot().status !== 'active') {
+      if ((self.getSnapshot() as { status: string }).status !== 'active') {
         unregisterTick?.();
         return;
       }

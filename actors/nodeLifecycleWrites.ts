@@ -77,6 +77,7 @@ export function createNodeLifecycleWrites(client: Client, clock: Clock, recorder
     async markPodsNotReady(name, wasReady) {
       const node = lookups.node(name);
       if (wasReady && node !== undefined) void recorder.event(node, 'Normal', 'NodeNotReady', `Node ${name} status is now: NodeNotReady`);
+      const errors: unknown[] = [];
       for (const pod of lookups.podsOn(name)) {
         const ready = pod.status?.conditions?.find((c) => c.type === 'Ready');
         // Upstream changes only an existing Ready condition, and writes only when it changes.
@@ -96,9 +97,11 @@ export function createNodeLifecycleWrites(client: Client, clock: Clock, recorder
           );
           void recorder.event(written, 'Warning', 'NodeNotReady', 'Node is not ready');
         } catch (e) {
-          if (!isNotFound(e)) throw e;
+          // As upstream, one pod's failure does not stop the others.
+          if (!isNotFound(e)) errors.push(e);
         }
       }
+      if (errors.length > 0) throw errors[0] instanceof Error ? errors[0] : new Error(String(errors[0]));
     },
   };
 }

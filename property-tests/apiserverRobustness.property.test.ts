@@ -54,7 +54,7 @@ describe('API server robustness', () => {
             else if (verb === 'list') api.list(obj.resource, { namespace: ns, labelSelector: typeof patch === 'string' ? patch : '' });
             else api.watch(obj.resource, { resourceVersion: typeof patch === 'string' ? patch : '0' }).subscribe({ error: () => undefined }).unsubscribe();
           } catch (e) {
-            if (!(e instanceof StatusError)) throw new Error(`${verb} ${obj.resource.kind} threw a non-Status error: ${String(e)}\n${(e as Error).stack ?? ''}`);
+            if (!(e instanceof StatusError)) throw new Error(`${verb} ${obj.resource.kind} threw a non-Status error: ${String(e)}`, { cause: e });
             expect(e.status.kind).toBe('Status');
             expect(e.code).toBeGreaterThanOrEqual(400);
             expect(typeof e.message).toBe('string');

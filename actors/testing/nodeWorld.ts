@@ -1,5 +1,6 @@
 import type { Node, NodeCondition, Pod, PodStatus, Toleration } from 'kubernetes-types/core/v1.js';
 import { rfc3339 } from '../../src/apiserver/timestamps.ts';
+import { recordCoverage } from '../../src/inspect/coverage.ts';
 import { createCluster } from '../../src/runtime/cluster/createCluster.ts';
 import type { ClusterOptions } from '../../src/runtime/cluster/clusterTypes.ts';
 import { readyNode, runningPodStatus } from '../../src/testing/fakeKubelet.ts';
@@ -9,10 +10,11 @@ export const S = 1000;
 
 /**
  * A cluster with hand-made nodes for node lifecycle tests: no kubelet, no scheduler, no workload
- * controllers; heartbeats are NodeStatus posts the test makes on the cluster clock.
+ * controllers; heartbeats are NodeStatus posts the test makes on the cluster clock. Statechart
+ * coverage is recorded.
  */
 export function nodeWorld(options: ClusterOptions = {}) {
-  const c = createCluster({ builtinControllers: false, scheduler: { disabled: true }, ...options });
+  const c = createCluster({ builtinControllers: false, scheduler: { disabled: true }, inspect: recordCoverage(), ...options });
   const t0 = c.clock.now();
   const at = (): number => (c.clock.now() - t0) / S;
   const heartbeats = new Map<string, boolean>();

@@ -33,7 +33,8 @@ function quote(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value === null || value === undefined) return 'null';
-  return JSON.stringify(value) ?? String(value);
+  // Functions and symbols have no JSON form.
+  return JSON.stringify(value) ?? typeof value;
 }
 
 /** The message part of a field error without its field path (what `details.causes[].message` holds). */

@@ -108,3 +108,15 @@ export function watchRequest(server: RunningApiServer, path: string, o: ApiReque
     close: () => req.destroy(),
   };
 }
+
+/** Opens a streaming text answer (`pods/log?follow=true`) and collects what arrives. */
+export function streamText(server: RunningApiServer, path: string): { readonly received: () => string; close(): void } {
+  let text = '';
+  const req = open(server, 'GET', path, {}, (res) => {
+    res.setEncoding('utf8');
+    res.on('data', (chunk: string) => (text += chunk));
+  });
+  req.on('error', () => undefined);
+  req.end();
+  return { received: () => text, close: () => req.destroy() };
+}

@@ -38,7 +38,7 @@ export interface KubectlHarness {
   /** Runs kubectl and fails with its stderr when it exits non-zero. */
   ok(args: readonly string[], timeoutMs?: number): Promise<string>;
   /** Starts a long-running kubectl (`get --watch`) and stops it after `ms`, returning what it printed. */
-  runFor(args: readonly string[], ms: number, during?: () => Promise<void>): Promise<KubectlResult>;
+  runFor(args: readonly string[], ms: number, during?: (output: () => string) => Promise<void>): Promise<KubectlResult>;
   /** Writes a file in the harness folder and returns its path. */
   file(name: string, text: string): string;
   close(): Promise<void>;
@@ -81,7 +81,7 @@ export async function startKubectlHarness(cluster: Cluster, kubectl: string, opt
           clearTimeout(timer);
           resolve({ code: code ?? -1, stdout, stderr });
         });
-        if (during !== undefined) void during();
+        if (during !== undefined) void during(() => stdout);
       });
     },
     file(name, text) {

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { parse } from 'yaml';
 import { badRequest, requestEntityTooLarge } from '../api/status.ts';
 import { mediaTypeOf } from './mediaTypes.ts';
+import { unsupportedMediaType } from './respond.ts';
 
 /** kube-apiserver's limit on a request body (`--max-request-body-bytes` is 3 MiB). */
 export const MAX_REQUEST_BODY_BYTES = 3 * 1024 * 1024;
@@ -40,6 +41,7 @@ function firstLine(message: string): string {
 export function decodeBody(body: Buffer, contentType: string | undefined): unknown {
   const text = body.toString('utf8');
   const type = mediaTypeOf(contentType);
+  if (type.includes('protobuf') || type.includes('cbor')) throw unsupportedMediaType(type, ['application/json', 'application/yaml']);
   if (text.trim() === '') throw badRequest('the request body is empty; expected a JSON or YAML object');
   const yaml = type === 'application/yaml' || type === 'application/apply-patch+yaml' || type === 'text/yaml';
   if (yaml) {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
-import { apiRequest, watchRequest } from './apiTestClient.ts';
+import { apiRequest, streamText, watchRequest } from './apiTestClient.ts';
 import { startApiServer } from './startApiServer.ts';
 import type { RunningApiServer } from './startApiServer.ts';
 
 let cluster: Cluster;
 let server: RunningApiServer;
 const CM = '/api/v1/namespaces/default/configmaps';
+const followed: string[] = ['first\n'];
 
 function configMap(name: string, labels: Record<string, string> = {}, data: Record<string, string> = {}): Record<string, unknown> {
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, labels }, data };
@@ -16,7 +17,7 @@ function configMap(name: string, labels: Record<string, string> = {}, data: Reco
 beforeAll(async () => {
   // A virtual clock that never moves: no controller acts, so every answer comes from the request alone.
   cluster = createCluster({ seed: 3 });
-  server = await startApiServer(cluster, { port: 0, logs: (r) => `log of ${r.namespace}/${r.pod}/${r.container ?? ''} tail=${r.tailLines ?? '-'}\n` });
+  server = await startApiServer(cluster, { port: 0, logs: (r) => (r.pod === 'followed' ? followed.join('') : `log of ${r.namespace}/${r.pod}/${r.container ?? ''} tail=${r.tailLines ?? '-'}\n`) });
 });
 
 afterAll(async () => {
@@ -158,6 +159,19 @@ describe('resource API over HTTP', () => {
     await apiRequest(server, 'POST', '/api/v1/namespaces', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fin' } } });
     const fin = await apiRequest(server, 'PUT', '/api/v1/namespaces/fin/finalize', { body: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'fin' }, spec: { finalizers: [] } } });
     expect(fin.json['spec']).toEqual({ finalizers: [] });
-    expect((await apiRequest(server, 'GET', `${PODS}/p/exec`)).status).toBe(404);
+    expect((await apiRequest(server, 'POST', `${PODS}/p/exec?command=ls`)).json).toMatchObject({ code: 404, message: 'the server could not find the requested resource: the pods/exec subresource is not served by kubeactors' });
+  });
+
+  it('should stream new log lines with follow=true until the client hangs up', async () => {
+    await apiRequest(server, 'POST', '/api/v1/namespaces/default/pods', { body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'followed' }, spec: { containers: [{ name: 'c', image: 'i' }] } } });
+    const stream = streamText(server, '/api/v1/namespaces/default/pods/followed/log?follow=true');
+    const until = async (want: string): Promise<void> => {
+      for (let i = 0; i < 100 && stream.received() !== want; i++) await new Promise((r) => setTimeout(r, 50));
+    };
+    await until('first\n');
+    followed.push('second\n', 'third\n');
+    await until('first\nsecond\nthird\n');
+    stream.close();
+    expect(stream.received()).toBe('first\nsecond\nthird\n');
   });
 });

@@ -1,5 +1,5 @@
 import type { ResourceInfo } from '../api/resourceInfo.ts';
-import { methodNotAllowed, notFound } from '../api/status.ts';
+import { methodNotAllowed, notFound, StatusError } from '../api/status.ts';
 import { requireAuthorized } from './auth.ts';
 import { servedSubresources } from './discovery.ts';
 import { negotiateEncoding } from './mediaTypes.ts';
@@ -53,6 +53,10 @@ export async function serveResource(ctx: ServerContext, scope: RequestScope, pat
   if (verb === undefined) throw methodNotAllowed();
   if (path.subresource !== undefined) {
     const served = servedSubresources(info).find((s) => s.name === path.subresource);
+    if (served === undefined && info.subresources.includes(path.subresource)) {
+      // exec, attach, portforward, proxy, ephemeralcontainers …: kube-apiserver has them, this server does not.
+      throw new StatusError(404, 'NotFound', `the server could not find the requested resource: the ${info.plural}/${path.subresource} subresource is not served by kubeactors`, { name: path.name ?? '', group: info.group, kind: info.plural });
+    }
     if (served === undefined) throw pathNotFound();
     if (!served.verbs.includes(verb)) throw methodNotAllowed();
   } else if (!(info.verbs as readonly string[]).includes(verb)) {

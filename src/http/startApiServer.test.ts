@@ -82,6 +82,7 @@ describe('startApiServer', () => {
     expect(big.json).toMatchObject({ reason: 'RequestEntityTooLarge', message: 'Request entity too large: limit is 3145728' });
     const badPatch = await apiRequest(server, 'PATCH', '/api/v1/namespaces/default', { body: '{}', contentType: 'text/plain' });
     expect(badPatch.status).toBe(415);
+    expect((await apiRequest(server, 'POST', '/api/v1/namespaces/default/configmaps', { body: '\x0a\x02v1', contentType: 'application/vnd.kubernetes.protobuf' })).status).toBe(415);
   });
 
   it('should refuse what the authorizer refuses with kube-apiserver\'s 403 message, and answer access reviews through it', async () => {

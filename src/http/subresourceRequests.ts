@@ -1,12 +1,13 @@
 import type { KubeObject } from '../api/meta.ts';
 import type { ResourceInfo } from '../api/resourceInfo.ts';
-import { badRequest, notFound, StatusError } from '../api/status.ts';
+import { badRequest, notFound } from '../api/status.ts';
 import { applyPatch } from '../apiserver/applyPatch.ts';
 import { trackUpdate } from '../apiserver/serverSideApply.ts';
 import { fieldManagerRequest, managerOf } from './fieldManagement.ts';
 import type { OpenApiV3 } from './openapi/openApiV3.ts';
 import type { WriteOptions } from '../apiserver/requestOptions.ts';
 import { patchTypeOf, readDeleteBody } from './objectWrites.ts';
+import { serveLog } from './podLogs.ts';
 import type { ResponseEncoding } from './mediaTypes.ts';
 import { deleteOptions } from './queryOptions.ts';
 import { decodeObject, readBody } from './readBody.ts';
@@ -87,44 +88,6 @@ async function serveFinalize(ctx: ServerContext, scope: RequestScope, r: Subreso
   sendObject(scope.res, 200, ctx.api.finalizeNamespace(r.name, finalizers, r.options), r.encoding);
 }
 
-function optionalNumber(q: URLSearchParams, name: string): number | undefined {
-  const v = q.get(name);
-  if (v === null || v === '') return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n)) throw badRequest(`${name}: Invalid value: ${JSON.stringify(v)}: must be an integer`);
-  return n;
-}
-
-function serveLog(ctx: ServerContext, scope: RequestScope, r: SubresourceRequest): void {
-  const pod = ctx.api.get(r.info, r.name, r.namespace);
-  if (ctx.logs === undefined) {
-    throw new StatusError(404, 'NotFound', `the server could not find the requested resource ( pods/log ${r.name}): this cluster has no kubelet log source yet`, { name: r.name, kind: 'pods', group: '' });
-  }
-  const q = scope.url.searchParams;
-  const containers = ((pod as { spec?: { containers?: { name: string }[] } }).spec?.containers ?? []).map((c) => c.name);
-  const container = q.get('container') ?? (containers.length === 1 ? containers[0] : undefined);
-  if (container === undefined) throw badRequest(`a container name must be specified for pod ${r.name}, choose one of: [${containers.join(' ')}]`);
-  if (!containers.includes(container)) throw badRequest(`container ${container} is not valid for pod ${r.name}`);
-  const sinceTime = q.get('sinceTime');
-  const text = ctx.logs({
-    namespace: r.namespace ?? 'default',
-    pod: r.name,
-    container,
-    ...optionalField('tailLines', optionalNumber(q, 'tailLines')),
-    ...optionalField('sinceSeconds', optionalNumber(q, 'sinceSeconds')),
-    ...optionalField('limitBytes', optionalNumber(q, 'limitBytes')),
-    ...optionalField('sinceTime', sinceTime ? Date.parse(sinceTime) : undefined),
-    ...(q.get('previous') === 'true' ? { previous: true } : {}),
-    ...(q.get('timestamps') === 'true' ? { timestamps: true } : {}),
-  });
-  scope.res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text) });
-  scope.res.end(text);
-}
-
-function optionalField<K extends string>(key: K, value: number | undefined): { [P in K]?: number } {
-  return (value === undefined || Number.isNaN(value) ? {} : { [key]: value }) as { [P in K]?: number };
-}
-
 /** Serves scale, binding, eviction, log and finalize (status goes through the ordinary object paths). */
 export async function serveSubresource(ctx: ServerContext, scope: RequestScope, r: SubresourceRequest): Promise<void> {
   switch (r.subresource) {
@@ -137,7 +100,7 @@ export async function serveSubresource(ctx: ServerContext, scope: RequestScope, 
     case 'finalize':
       return serveFinalize(ctx, scope, r);
     case 'log':
-      serveLog(ctx, scope, r);
+      serveLog(ctx, scope, r.info, r.namespace ?? 'default', r.name);
       return;
     default:
       throw notFound(`${r.info.plural}/${r.subresource}`, r.name, r.info.group);

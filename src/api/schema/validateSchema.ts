@@ -94,7 +94,7 @@ function check(value: unknown, schema: JsonSchema, path: string, out: FieldError
  */
 export function validateAgainstSchema(obj: unknown, schema: JsonSchema | Record<string, unknown>): FieldError[] {
   const out: FieldError[] = [];
-  check(obj, schema as JsonSchema, '', out, true);
+  check(obj, schema, '', out, true);
   return out;
 }
 
