@@ -273,3 +273,9 @@ export {
   SIMULATOR_ANNOTATION_PREFIX,
 } from './scheduler/index.ts';
 export type { ClusterEvent, ClusterSnapshot, CycleContext, NodeInfo, Plugin, PluginFactory, PluginRegistry, PodInfo, Profile, ProfileConfig, SchedulingDecision, SchedulingCycleResult, Status, StatusCode } from './scheduler/index.ts';
+
+// HTTP API
+export { startApiServer } from './http/startApiServer.ts';
+export type { StartApiServerOptions, RunningApiServer } from './http/startApiServer.ts';
+export { kubeconfigYaml } from './http/kubeconfig.ts';
+export { serverSideApply } from './apiserver/serverSideApply.ts';

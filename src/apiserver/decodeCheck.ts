@@ -20,8 +20,9 @@ function expectObject(info: ResourceInfo, path: string, v: unknown): void {
   }
 }
 
+// Go's decoder reads JSON null as "unset" (kubectl create sends creationTimestamp: null).
 function expectString(info: ResourceInfo, path: string, v: unknown): void {
-  if (v !== undefined && typeof v !== 'string') throw cannotHandle(info, `json: cannot unmarshal ${typeName(v)} into Go struct field ${info.kind}.${path} of type string`);
+  if (v !== undefined && v !== null && typeof v !== 'string') throw cannotHandle(info, `json: cannot unmarshal ${typeName(v)} into Go struct field ${info.kind}.${path} of type string`);
 }
 
 function expectStringMap(info: ResourceInfo, path: string, v: unknown): void {
