@@ -9,7 +9,7 @@ const twoWrites = defineController({
   name: 'two-writes',
   for: 'ConfigMap',
   async reconcile(req, ctx) {
-    if (!req.name.startsWith('src-')) return {};
+    if (!/^src-[a-z]$/.test(req.name)) return {};
     const lister = ctx.lister<ConfigMap>('ConfigMap');
     for (const suffix of ['first', 'second']) {
       const name = `${req.name}-${suffix}`;
