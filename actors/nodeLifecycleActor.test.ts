@@ -5,7 +5,7 @@ import { rfc3339, rfc3339Micro } from '../src/apiserver/timestamps.ts';
 import type { Cluster } from '../src/runtime/cluster/clusterTypes.ts';
 import { NODE_LIFECYCLE_SYSTEM_ID } from './nodeLifecycleActor.ts';
 import { TAINT_EVICTION_SYSTEM_ID } from './taintEvictionActor.ts';
-import { nodeWorld, S } from './testing/nodeWorld.ts';
+import { nodeWorld, S } from '../src/testing/nodeWorld.ts';
 
 let cluster: Cluster | undefined;
 afterEach(async () => {

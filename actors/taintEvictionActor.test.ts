@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Node } from 'kubernetes-types/core/v1.js';
 import { rfc3339 } from '../src/apiserver/timestamps.ts';
 import type { Cluster } from '../src/runtime/cluster/clusterTypes.ts';
-import { nodeWorld, S } from './testing/nodeWorld.ts';
+import { nodeWorld, S } from '../src/testing/nodeWorld.ts';
 
 let cluster: Cluster | undefined;
 afterEach(async () => {

@@ -18,7 +18,7 @@ spec:
       containers: [{ name: kubia, image: luksa/kubia }]
 `);
     await c.settle({ quietMs: 10_000 });
-    const pods = async (): Promise<Pod[]> => (await c.client.list('Pod', { namespace: 'default' })).items;
+    const pods = async (): Promise<Pod[]> => [...(await c.client.list('Pod', { namespace: 'default' })).items];
     const onNode1 = (await pods()).filter((p) => p.spec?.nodeName === 'node-1').map((p) => p.metadata?.name);
     expect(onNode1.length).toBeGreaterThan(0);
     c.nodes.stop('node-1');

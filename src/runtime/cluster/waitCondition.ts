@@ -36,7 +36,7 @@ export function conditionPredicate(api: ApiServer, client: Client, c: WaitCondit
   const what = `${info.plural}/${c.name}`;
   const read = (): AnyObject | undefined => {
     try {
-      return api.get(info, c.name, c.namespace);
+      return api.get<AnyObject>(info, c.name, c.namespace);
     } catch (e) {
       if (isNotFound(e)) return undefined;
       throw e;

@@ -1,9 +1,9 @@
 import type { Node, NodeCondition, Pod, PodStatus, Toleration } from 'kubernetes-types/core/v1.js';
-import { rfc3339 } from '../../src/apiserver/timestamps.ts';
-import { recordCoverage } from '../../src/inspect/coverage.ts';
-import { createCluster } from '../../src/runtime/cluster/createCluster.ts';
-import type { ClusterOptions } from '../../src/runtime/cluster/clusterTypes.ts';
-import { readyNode, runningPodStatus } from '../../src/testing/fakeKubelet.ts';
+import { rfc3339 } from '../apiserver/timestamps.ts';
+import { recordCoverage } from '../inspect/coverage.ts';
+import { createCluster } from '../runtime/cluster/createCluster.ts';
+import type { ClusterOptions } from '../runtime/cluster/clusterTypes.ts';
+import { readyNode, runningPodStatus } from './fakeKubelet.ts';
 
 /** One second of cluster time. */
 export const S = 1000;
