@@ -114,3 +114,18 @@ describe('static pods', () => {
     await c.stop();
   });
 });
+
+describe('kubelet after a partition', () => {
+  it('should post its node and pod status again once it can reach the API server', async () => {
+    const c = createCluster({ nodes: 1 });
+    await c.client.create(pod('p'));
+    await c.waitFor({ type: 'Pod', name: 'p', namespace: 'default', condition: 'Ready' });
+    c.nodes.partition('node-1');
+    await c.waitFor({ type: 'Node', name: 'node-1', condition: 'Ready', status: 'Unknown' });
+    await c.waitFor({ type: 'Pod', name: 'p', namespace: 'default', condition: 'Ready', status: 'False' });
+    c.nodes.heal('node-1');
+    await c.waitFor({ type: 'Node', name: 'node-1', condition: 'Ready' }, { timeoutMs: 30_000 });
+    await c.waitFor({ type: 'Pod', name: 'p', namespace: 'default', condition: 'Ready' }, { timeoutMs: 30_000 });
+    await c.stop();
+  });
+});

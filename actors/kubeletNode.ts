@@ -55,8 +55,11 @@ export function createKubeletNodeLogic(spec: NodeSpec, index: number, client: Cl
   const postStatus = async ({ conditions }: NodeStatusUpdate): Promise<void> => {
     const now = clock.now();
     const signature = JSON.stringify(conditions.map((c) => ({ ...c, lastHeartbeatTime: undefined })));
-    if (signature === lastPosted && now - lastPostAt < NODE_STATUS_REPORT_MS) return;
     const live = await client.get('Node', spec.name);
+    // Post when our view changed, when the server holds something else (the node controller marked it
+    // Unknown), or at least every nodeStatusReportFrequency.
+    const onServer = JSON.stringify((live.status?.conditions ?? []).map((c) => ({ ...c, lastHeartbeatTime: undefined })));
+    if (signature === lastPosted && onServer === signature && now - lastPostAt < NODE_STATUS_REPORT_MS) return;
     await client.updateStatus<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name: spec.name, uid: live.metadata.uid }, status: { ...live.status, conditions } });
     lastPosted = signature;
     lastPostAt = now;

@@ -181,6 +181,11 @@ export function createKubeletPods(o: KubeletPodsOptions) {
       e = start(pod);
     }
     e.pod = pod;
+    // Someone else changed the status we own (the node controller set Ready=False): the status manager writes ours again.
+    if (e.lastStatus !== '' && JSON.stringify(pod.status) !== e.lastStatus) {
+      e.lastStatus = '';
+      markDirty(key);
+    }
     if (pod.metadata?.deletionTimestamp !== undefined) {
       const grace = pod.metadata.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
       if (e.lastGrace === undefined || grace < e.lastGrace) {

@@ -190,7 +190,6 @@ export { withControllerTaints, CONTROLLER_TAINT_KEYS, TAINT_UNSCHEDULABLE } from
 export { noExecuteEvictionAt, noExecuteTaints } from './runtime/nodes/noExecuteEviction.ts';
 export { markNodeStatusUnknown, nodeReport } from './runtime/nodes/nodeHealth.ts';
 export type { NodeReport } from './runtime/nodes/nodeHealth.ts';
-export { TAINT_NOT_READY, TAINT_UNREACHABLE, taintsForConditions } from './kubelet/nodeConditions.ts';
 
 // Services and networking
 export { createServiceAllocation, DEFAULT_SERVICE_CIDR, DEFAULT_NODE_PORT_RANGE } from './apiserver/serviceAllocation.ts';
