@@ -129,3 +129,22 @@ describe('kubelet after a partition', () => {
     await c.stop();
   });
 });
+
+describe('cluster.nodes cordon and drain', () => {
+  it('should cordon a node and drain its managed pods to the other node', async () => {
+    const c = createCluster({ nodes: 2, seed: 2 });
+    await c.apply('apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: web }\nspec:\n  replicas: 4\n  selector: { matchLabels: { app: web } }\n  template:\n    metadata: { labels: { app: web } }\n    spec: { containers: [{ name: web, image: nginx:1.25 }] }\n');
+    await c.waitFor({ type: 'Deployment', name: 'web', namespace: 'default', condition: 'Available' });
+    const drained = c.nodes.drain('node-1', { timeoutMs: 120_000 });
+    await c.settle({ quietMs: 10_000 });
+    const result = await drained;
+    expect(result.log[0]).toBe('node/node-1 cordoned');
+    expect((await c.client.get('Node', 'node-1')).spec?.unschedulable).toBe(true);
+    await c.waitFor({ type: 'Deployment', name: 'web', namespace: 'default', condition: 'Available' });
+    const pods = (await c.client.list('Pod', { namespace: 'default' })).items.filter((p) => p.metadata.deletionTimestamp === undefined);
+    expect(pods).toHaveLength(4);
+    expect(pods.every((p) => p.spec?.nodeName === 'node-2')).toBe(true);
+    expect((await c.nodes.uncordon('node-1')).message).toBe('node/node-1 uncordoned');
+    await c.stop();
+  });
+});

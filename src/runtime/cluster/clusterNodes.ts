@@ -10,6 +10,8 @@ import type { ImagePolicy, ImageProfiles } from '../../kubelet/workloadTypes.ts'
 import type { ActivityTracker } from '../activity.ts';
 import type { NodeSpec } from '../nodes/nodeSpec.ts';
 import { defaultNodeSpecs } from '../nodes/nodeSpec.ts';
+import { cordon, drain, uncordon } from '../nodes/drain.ts';
+import type { CordonResult, DrainOptions, DrainResult } from '../nodes/drain.ts';
 import type { Clock } from '../sim/clock.ts';
 import { KubeletHub } from '../../../actors/kubeletHub.ts';
 import { createKubeletLogic } from '../../../actors/kubeletActor.ts';
@@ -33,6 +35,12 @@ export interface ClusterNodes {
   heal(name: string): void;
   /** The kubelet's XState actor. */
   kubelet(name: string): AnyActorRef | undefined;
+  /** `kubectl cordon`: marks the node unschedulable. */
+  cordon(name: string): Promise<CordonResult>;
+  /** `kubectl uncordon`. */
+  uncordon(name: string): Promise<CordonResult>;
+  /** `kubectl drain`: cordons, then evicts through the eviction API (PodDisruptionBudgets respected). */
+  drain(name: string, options?: Omit<DrainOptions, 'clock'>): Promise<DrainResult>;
 }
 
 /** Options of {@link startClusterNodes}. */
@@ -92,6 +100,9 @@ export function startClusterNodes(o: ClusterNodesOptions) {
     partition: (name) => void need(name).send({ type: 'kubelet.partition' }),
     heal: (name) => void need(name).send({ type: 'kubelet.heal' }),
     kubelet: ref,
+    cordon: (name) => cordon(o.client, name),
+    uncordon: (name) => uncordon(o.client, name),
+    drain: (name, options = {}) => drain(o.client, name, { ...options, clock: o.clock }),
   };
 
   /** The simulated log of a pod's container (`kubectl logs`). */

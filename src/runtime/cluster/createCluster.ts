@@ -19,6 +19,8 @@ import { builtinControllers } from '../controllers/builtinControllers.ts';
 import { installServiceRegistry } from './serviceRegistry.ts';
 import { startClusterNetwork } from './clusterNetwork.ts';
 import { clusterMachine } from '../../../machines/clusterMachine.ts';
+import { replicaSetMachine } from '../../../machines/replicaSetMachine.ts';
+import { deploymentRolloutMachine } from '../../../machines/deploymentRolloutMachine.ts';
 import { apiServerMachine } from '../../../machines/apiServerMachine.ts';
 import { createControllerManagerLogic } from '../../../actors/controllerManagerActor.ts';
 import { startNodeLifecycleComponents } from '../../../actors/nodeLifecycleActor.ts';
@@ -80,7 +82,7 @@ export function createCluster(options: ClusterOptions = {}): Cluster {
   for (const r of options.resources ?? []) defineResource(r);
 
   const userControllers: ControllerDefinition[] = [...(options.controllers ?? [])];
-  const builtins = builtinControllers().filter((c) => {
+  const builtins = builtinControllers({ replicaSet: replicaSetMachine, rollout: deploymentRolloutMachine }).filter((c) => {
     const wanted = options.builtinControllers ?? true;
     return wanted === true || (Array.isArray(wanted) && wanted.includes(c.name));
   });
