@@ -22,8 +22,9 @@ export async function main(argv: readonly string[], io = { out: (s: string) => v
     .option('--quiet <duration>', 'settled once nothing changed for this long (default 30s)')
     .option('--seed <n>', 'seed of the cluster RNG (same manifests + seed = same output)', '1')
     .option('--nodes <n>', 'simulated nodes (kubelets) to run', '3')
+    .option('--decisions', "print the scheduler's decision record for every pod (filter and score per node and plugin)")
     .option('-o, --output <format>', 'table (report), json or yaml (every object as a v1 List)', 'table')
-    .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string; nodes?: string }) => {
+    .action(async (paths: string[], opts: { for?: string; seed?: string; output?: string; quiet?: string; nodes?: string; decisions?: boolean }) => {
       code = await runCommand(paths, opts, io);
     });
   program
@@ -52,6 +53,7 @@ export async function main(argv: readonly string[], io = { out: (s: string) => v
     .option('--port <n>', 'port to listen on (0 = any free port)', '6443')
     .option('--address <ip>', 'address to listen on', '127.0.0.1')
     .option('--nodes <n>', 'simulated nodes (kubelets) to run', '3')
+    .option('--decisions', "print the scheduler's decision record for every pod (filter and score per node and plugin)")
     .option('--seed <n>', 'seed of the cluster RNG', '1')
     .option('--speed <x>', 'cluster time per wall-clock time', '1')
     .option('--kubeconfig <path>', 'where to write the kubeconfig', 'kubeactors.kubeconfig')

@@ -58,3 +58,12 @@ describe('kubeactors run', () => {
     expect((await run(['run', 'examples/guestbook', '--for', 'soon'])).err).toContain('invalid duration "soon"');
   });
 });
+
+describe('kubeactors run --decisions', () => {
+  it("should print the scheduler's decision record per pod, node and plugin", async () => {
+    const r = await run(['run', 'examples/guestbook', '--decisions']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/== Scheduling decision for pod default\/frontend-[a-z0-9]{5}\nPod default\/frontend-[a-z0-9]{5}: scheduled on node-\d/);
+    expect(r.out).toContain('NODE     PLUGIN              FILTER   SCORE   NORMALIZED   FINAL');
+  });
+});

@@ -7,6 +7,8 @@ import { parseManifests } from '../runtime/cluster/applyManifests.ts';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
 import { parseDuration } from './duration.ts';
 import { listReport, tableReport } from './report.ts';
+import { formatDecision } from '../scheduler/formatDecision.ts';
+import { schedulerDecisions } from '../../actors/schedulerDecisions.ts';
 
 /** Options of `kubeactors run`. */
 export interface RunOptions {
@@ -15,6 +17,8 @@ export interface RunOptions {
   readonly output?: string;
   readonly quiet?: string;
   readonly nodes?: string;
+  /** Print the scheduler's decision record (per node and plugin) for every pod it placed or could not place. */
+  readonly decisions?: boolean;
 }
 
 const MANIFEST_EXTENSIONS = new Set(['.yaml', '.yml', '.json']);
@@ -95,7 +99,12 @@ export async function runCommand(paths: readonly string[], opts: RunOptions, io:
     const result = await cluster.settle(quietMs !== undefined ? { quietMs } : {});
     if (!result.settled) note = `Not settled after ${result.elapsedMs / 1000}s of cluster time; still pending:\n${result.pending.map((p) => `  - ${p}`).join('\n')}\n\n`;
   }
-  if (output === 'table') io.out(note + tableReport(cluster, start));
+  if (output === 'table') {
+    io.out(note + tableReport(cluster, start));
+    if (opts.decisions === true) {
+      for (const [pod, decision] of [...schedulerDecisions(cluster)].sort(([a], [b]) => a.localeCompare(b))) io.out(`\n== Scheduling decision for pod ${pod}\n${formatDecision(decision)}\n`);
+    }
+  }
   else if (output === 'json') io.out(`${JSON.stringify(listReport(cluster), null, 2)}\n`);
   else io.out(stringify(listReport(cluster), { lineWidth: 0 }));
   await cluster.stop();
