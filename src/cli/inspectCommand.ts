@@ -1,4 +1,5 @@
 import { StatusError } from '../api/status.ts';
+import { untilStopped } from './untilStopped.ts';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
 import { createTracer } from '../inspect/createTracer.ts';
 import { startInspector } from '../inspect/startInspector.ts';
@@ -45,15 +46,7 @@ export async function inspectCommand(paths: readonly string[], opts: InspectOpti
     return fail(io, e instanceof StatusError || e instanceof Error ? e.message : String(e));
   }
   io.out(`kubeactors inspector: ${inspector.url} (${objects.length} objects applied, speed ${speed}×; Ctrl-C to stop)\n`);
-  await new Promise<void>((resolve) => {
-    if (signal !== undefined) {
-      if (signal.aborted) resolve();
-      signal.addEventListener('abort', () => resolve(), { once: true });
-      return;
-    }
-    process.once('SIGINT', () => resolve());
-    process.once('SIGTERM', () => resolve());
-  });
+  await untilStopped(signal);
   await inspector.close();
   await cluster.stop();
   return 0;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { untilStopped } from './untilStopped.ts';
 import { resolve } from 'node:path';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
 import { kubeconfigYaml } from '../http/kubeconfig.ts';
@@ -71,15 +72,7 @@ export async function serveCommand(paths: readonly string[], opts: ServeOptions,
       `Kubeconfig written to ${kubeconfig}. Use it with:\n\n` +
       `  export KUBECONFIG=${kubeconfig}\n  kubectl get pods\n\nPress Ctrl-C to stop.\n`,
   );
-  await new Promise<void>((done) => {
-    if (signal !== undefined) {
-      if (signal.aborted) done();
-      signal.addEventListener('abort', () => done(), { once: true });
-      return;
-    }
-    process.once('SIGINT', () => done());
-    process.once('SIGTERM', () => done());
-  });
+  await untilStopped(signal);
   await server.close();
   await cluster.stop();
   io.out('kubeactors API server stopped\n');
