@@ -54,7 +54,7 @@ export interface ApiServerOptions {
 }
 
 /** How an object's kind is named in a request: an object with apiVersion/kind, or the resource. */
-export type ResourceRef = ResourceInfo | { readonly apiVersion: string; readonly kind: string };
+export type ResourceRef = ResourceInfo | { readonly apiVersion: string; readonly kind: string } | { readonly group: string; readonly version: string; readonly kind: string };
 
 const IDENTITY_STRATEGY: ApiStrategy = { defaults: (o) => o, validateCreate: () => [], validateUpdate: () => [] };
 
@@ -102,7 +102,9 @@ export class ApiServer {
 
   /** Resolves a {@link ResourceRef} to its registered resource. */
   resource(ref: ResourceRef): ResourceInfo {
-    if ('plural' in ref) return ref;
+    if ('verbs' in ref) return ref;
+    // A custom resource's definition (defineResource) names its type by group, version and kind.
+    if (!('apiVersion' in ref)) return this.registry.requireKind(ref.group === '' ? ref.version : `${ref.group}/${ref.version}`, ref.kind);
     return this.registry.requireKind(ref.apiVersion, ref.kind);
   }
 

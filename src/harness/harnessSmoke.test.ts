@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ConfigMap } from 'kubernetes-types/core/v1.js';
+import type { KubeObject } from '../api/meta.ts';
+import { isAlreadyExists, isNotFound } from '../api/status.ts';
+import { defineController } from '../runtime/controller/defineController.ts';
+import { defineResource } from '../runtime/resources/defineResource.ts';
+import { runControllerCheck } from './runControllerCheck.ts';
+import type { CheckOptions } from './harnessTypes.ts';
+
+const pools = defineResource({
+  group: 'smoke.kubeactors.dev',
+  version: 'v1',
+  kind: 'Pool',
+  subresources: { status: true },
+  schema: { type: 'object', properties: { spec: { type: 'object', properties: { replicas: { type: 'integer', minimum: 0, maximum: 5 } } }, status: { type: 'object', properties: { replicas: { type: 'integer' } } } } },
+});
+
+type Pool = KubeObject & { spec: { replicas: number }; status?: { replicas?: number } };
+
+const members = (pool: KubeObject, all: readonly KubeObject[]): KubeObject[] => all.filter((c) => c.metadata?.ownerReferences?.some((r) => r.controller === true && r.uid === pool.metadata?.uid));
+
+function poolController(swallowErrors: boolean) {
+  return defineController({
+    name: swallowErrors ? 'pool-swallow' : 'pool-correct',
+    for: pools,
+    owns: ['ConfigMap'],
+    async reconcile(req, ctx) {
+      const pool = ctx.lister<Pool>(pools).get(req.namespace, req.name);
+      if (pool === undefined || pool.metadata?.deletionTimestamp !== undefined) return {};
+      try {
+        const want = pool.spec.replicas;
+        for (let i = 0; i < want; i++) {
+          const name = `${req.name}-${i}`;
+          if (ctx.lister<ConfigMap>('ConfigMap').get(req.namespace, name) !== undefined) continue;
+          try {
+            await ctx.client.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: req.namespace ?? 'default', ownerReferences: [{ apiVersion: 'smoke.kubeactors.dev/v1', kind: 'Pool', name: req.name, uid: pool.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }] } });
+          } catch (e) {
+            if (!isAlreadyExists(e)) throw e;
+          }
+        }
+        for (const cm of members(pool, ctx.lister<ConfigMap>('ConfigMap').list({ namespace: req.namespace }))) {
+          const idx = Number(cm.metadata?.name?.slice(req.name.length + 1));
+          if (idx >= want) {
+            try {
+              await ctx.client.delete('ConfigMap', cm.metadata?.name ?? '', { namespace: req.namespace ?? 'default' });
+            } catch (e) {
+              if (!isNotFound(e)) throw e;
+            }
+          }
+        }
+        const live = await ctx.client.get<typeof pools, Pool>(pools, req.name, { namespace: req.namespace ?? 'default' });
+        if (live.status?.replicas !== want) await ctx.client.updateStatus({ ...live, status: { replicas: want } });
+      } catch (e) {
+        if (swallowErrors) return {};
+        throw e;
+      }
+      return {};
+    },
+  });
+}
+
+const options: CheckOptions = {
+  resource: pools,
+  spec: fc.record({ replicas: fc.integer({ min: 0, max: 3 }) }),
+  scalePath: 'replicas',
+  matches: (pool, view) => {
+    const want = (pool as Pool).spec.replicas;
+    const have = members(pool, view.list('ConfigMap', pool.metadata?.namespace)).filter((c) => c.metadata?.deletionTimestamp === undefined).length;
+    if (have !== want) return `want ${want} members, have ${have}`;
+    if ((pool as Pool).status?.replicas !== want) return `status.replicas is ${String((pool as Pool).status?.replicas)}, want ${want}`;
+    return true;
+  },
+  runs: 8,
+  maxCommands: 6,
+};
+
+describe('runControllerCheck (smoke)', () => {
+  it('should pass a correct controller', async () => {
+    const r = await runControllerCheck(poolController(false), options);
+    if (!r.ok) console.log(r.report);
+    expect(r.ok).toBe(true);
+  }, 120_000);
+  it('should find a controller that swallows errors', async () => {
+    const r = await runControllerCheck(poolController(true), { ...options, runs: 40, traceDir: false });
+    console.log(r.report);
+    expect(r.ok).toBe(false);
+  }, 120_000);
+});
