@@ -5,6 +5,7 @@ import type { KubeObject } from '../src/api/meta.ts';
 import { isAlreadyExists, isConflict, isNotFound } from '../src/api/status.ts';
 import { parseTimestamp } from '../src/apiserver/timestamps.ts';
 import type { Client } from '../src/client/client.ts';
+import type { PodRecord } from '../src/kubelet/podRecord.ts';
 import { derivePodStatus } from '../src/kubelet/podStatus.ts';
 import type { LogOptions } from '../src/kubelet/simulatedLogs.ts';
 import { containerLogs } from '../src/kubelet/simulatedLogs.ts';
@@ -55,7 +56,8 @@ const terminal = (pod: PodObject): boolean => pod.status?.phase === 'Succeeded' 
  * The pod half of a kubelet: one {@link podMachine} actor per pod bound to the node, fed with the
  * pod's deletion, image changes and node events; statuses derived from the actors are written
  * through the status subresource (coalesced, only when changed); a finished deletion is confirmed
- * with a DELETE of grace 0. A restarted kubelet rebuilds its pods from the store.
+ * with a DELETE of grace 0. A restarted kubelet rebuilds its pods from the store, carrying on
+ * from the status its previous run wrote (running containers keep running).
  * @internal
  */
 export function createKubeletPods(o: KubeletPodsOptions) {
@@ -140,14 +142,21 @@ export function createKubeletPods(o: KubeletPodsOptions) {
       },
     });
     const startTime = parseTimestamp(pod.status?.startTime);
+    // Only the kubelet sets `startTime`: a pod that has one was run by this kubelet before it
+    // restarted, and its containers are still in the container runtime (as upstream, which reads
+    // them back from the runtime): the pod machine carries on from the written status.
+    const restored = Number.isFinite(startTime) && pod.status !== undefined ? { restored: pod.status } : {};
     const actor = createActor(logic, {
       clock: o.clock,
-      input: { pod, clock: o.clock, behaviors: behaviors(pod), imagePresent: (image: string) => images.has(image), ...(Number.isFinite(startTime) ? { startTime } : {}) },
+      input: { pod, clock: o.clock, behaviors: behaviors(pod), imagePresent: (image: string) => images.has(image), ...(Number.isFinite(startTime) ? { startTime } : {}), ...restored },
       ...(o.inspect ? { inspect: o.inspect } : {}),
     });
     const entry: PodEntry = { pod, uid: pod.metadata?.uid ?? '', actor, ip, lastGrace: undefined, images: new Map(), lastStatus: '' };
+    // The images the containers run: a restored container may still run one the spec no longer names
+    // (changed while the kubelet was down); `changed` then restarts it with the spec's.
+    const running = new Map((actor.getSnapshot() as { context: PodRecord }).context.containers.map((slot) => [slot.context.config.name, slot.context.image]));
     for (const c of [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]) {
-      entry.images.set(c.name, c.image ?? '');
+      entry.images.set(c.name, running.get(c.name) ?? c.image ?? '');
       if (c.image) images.add(c.image);
     }
     entries.set(key, entry);

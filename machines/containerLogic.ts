@@ -46,11 +46,15 @@ export function exitPatch(c: ContainerRecord, now: number, exitCode: number, rea
   return { terminated: termination(c, now, exitCode, reason, message), startedAt: undefined, started: false, ready: false, probes: NO_PROBES };
 }
 
-/** The process ended by itself at its scheduled time (run time over, or OOM kill). */
+/**
+ * The process ended by itself at its scheduled time (run time over, or OOM kill). A container
+ * resumed after a kubelet restart may have ended while the kubelet was down: it finished then.
+ */
 export function processEndPatch(c: ContainerRecord, now: number): Patch {
   const end = processEnd(c);
-  if (end?.oom === true) return exitPatch(c, now, 137, 'OOMKilled');
-  return exitPatch(c, now, c.behavior.run?.exitCode ?? 0);
+  const at = end === undefined ? now : Math.min(now, end.at);
+  if (end?.oom === true) return exitPatch(c, at, 137, 'OOMKilled');
+  return exitPatch(c, at, c.behavior.run?.exitCode ?? 0);
 }
 
 /** A new instance started. `restartCount` counts instances after the first. */
@@ -144,6 +148,19 @@ export function probeTickResult(c: ContainerRecord, kind: ProbeKind, now: number
   const probe = c.config.probes[kind];
   if (probe === undefined) return { ok: true, message: '' };
   return probeAnswerAt(c.behavior, kind, probe, now - (c.startedAt ?? now));
+}
+
+/**
+ * Probe state of a container a restarted kubelet finds running. As upstream (v1.30 `prober.manager`):
+ * the probe workers start afresh, so `started` and `ready` are false until a probe says otherwise
+ * (a container without such a probe gets them at once, as after any start), and `UpdatePodStatus`
+ * triggers the readiness probe at once instead of waiting a period — though not before the
+ * container has started (a startup probe gates it) or its initial delay has passed.
+ */
+export function resumedProbes(c: Pick<ContainerRecord, 'config'>, startedAt: number, now: number): ContainerRecord['probes'] {
+  const readiness = c.config.probes.readiness;
+  if (readiness === undefined || c.config.probes.startup !== undefined) return NO_PROBES;
+  return { readiness: { ok: 0, fail: 0, next: Math.max(now, startedAt + readiness.initialDelayMs) } };
 }
 
 /** Entering `probing`: keep a pending probe time, else start on the probe grid. */

@@ -3,24 +3,29 @@ import { describe, expect, it } from 'vitest';
 import type { AnyEventObject } from 'xstate';
 import { getAdjacencyMap, getShortestPaths } from 'xstate/graph';
 import { containerConfig } from '../src/kubelet/containerConfig.ts';
+import type { Termination } from '../src/kubelet/containerRecord.ts';
 import type { RestartPolicy } from '../src/kubelet/restartRules.ts';
 import { resolveBehavior } from '../src/kubelet/workloadBehavior.ts';
 import type { WorkloadProfile } from '../src/kubelet/workloadTypes.ts';
 import { VirtualClock } from '../src/runtime/sim/virtualClock.ts';
 import { containerMachine } from './containerMachine.ts';
-import type { ContainerEvent, ContainerInput } from './containerMachine.ts';
+import type { ContainerEvent, ContainerInput, RestoredContainer } from './containerMachine.ts';
 import { createMachineCoverage, machineGraph } from './machineCoverage.ts';
 import { inspectContainerSteps, initialContainerSlot, stepContainer } from './stepContainer.ts';
 import type { ContainerSlot } from './stepContainer.ts';
 
 const clock = new VirtualClock();
 
-function input(spec: Partial<Container>, profile: WorkloadProfile, policy: RestartPolicy = 'Always', imagePresent = false): ContainerInput {
+function input(spec: Partial<Container>, profile: WorkloadProfile, policy: RestartPolicy = 'Always', imagePresent = false, restored?: RestoredContainer): ContainerInput {
   const container: Container = { name: 'app', image: 'registry.local/app:1.0', ...spec };
   const pod: Pod = { metadata: { name: 'p', annotations: { 'behavior.kubeactors.dev/app': JSON.stringify(profile) } }, spec: { containers: [container] } };
   const behavior = resolveBehavior(pod, container);
-  return { clock, config: containerConfig(container, 'app', policy, 30_000, behavior), image: container.image ?? '', behavior, imagePresent };
+  return { clock, config: containerConfig(container, 'app', policy, 30_000, behavior), image: container.image ?? '', behavior, imagePresent, ...(restored ? { restored } : {}) };
 }
+
+// Containers a restarted kubelet finds: running, in a crash back-off, and terminated for good.
+const now = clock.now();
+const exit = (at: number, restartCount: number): Termination => ({ exitCode: 1, reason: 'Error', message: undefined, startedAt: at - 5000, finishedAt: at, restartCount });
 
 const probes = {
   startupProbe: { exec: { command: ['s'] }, failureThreshold: 1 },
@@ -40,6 +45,9 @@ const INPUTS: ContainerInput[] = [
     { startupProbe: { exec: { command: ['s'] }, failureThreshold: 3 }, livenessProbe: { exec: { command: ['l'] }, failureThreshold: 3 } },
     { probes: { startup: [{ afterSeconds: 0, ok: false }, { afterSeconds: 10, ok: true }], liveness: [{ afterSeconds: 0, ok: false }] } },
   ),
+  input(probes, { run: { seconds: 100, exitCode: 1 } }, 'Always', true, { restartCount: 1, startedAt: now - 60_000, lastTerminated: exit(now - 61_000, 0) }),
+  input({}, {}, 'Always', true, { restartCount: 3, terminated: exit(now - 5000, 3), crashBackOff: { ms: 40_000, updatedAt: now - 20_000 } }),
+  input({}, {}, 'Never', true, { restartCount: 0, terminated: exit(now - 5000, 0) }),
 ];
 
 // The events a container can receive, with representative parameters; delayed (`after`) events are

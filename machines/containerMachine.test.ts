@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { createActor } from 'xstate';
+import { containerConfig } from '../src/kubelet/containerConfig.ts';
+import type { Termination } from '../src/kubelet/containerRecord.ts';
+import type { RestartPolicy } from '../src/kubelet/restartRules.ts';
+import { resolveBehavior } from '../src/kubelet/workloadBehavior.ts';
+import type { WorkloadProfile } from '../src/kubelet/workloadTypes.ts';
+import { VirtualClock } from '../src/runtime/sim/virtualClock.ts';
 import { containerMachine } from './containerMachine.ts';
+import type { ContainerEventRecord, RestoredContainer } from './containerMachine.ts';
 import { createMachineCoverage } from './machineCoverage.ts';
 import { runContainer } from './testing/containerHarness.ts';
 import type { ContainerRunOptions } from './testing/containerHarness.ts';
-import type { Container } from 'kubernetes-types/core/v1.js';
+import type { Container, Pod } from 'kubernetes-types/core/v1.js';
 
 const coverage = createMachineCoverage(containerMachine);
 const run = (spec: Partial<Container>, opts: ContainerRunOptions = {}) => runContainer(spec, { ...opts, inspect: coverage.observe });
@@ -320,6 +328,92 @@ describe('containerMachine', () => {
     const killed = run({ lifecycle: { postStart: { exec: { command: ['sleep', '10'] } } } }, { profile });
     killed.send({ type: 'container.kill', graceMs: 0, restart: 'never', message: 'Stopping container app' });
     expect(killed.snapshot().value).toMatchObject({ stopping: {} });
+  });
+});
+
+// A container machine built from what the runtime kept across a kubelet restart (times in ms relative to now).
+function resume(spec: Partial<Container>, restored: (now: number) => RestoredContainer, profile: WorkloadProfile = {}, policy: RestartPolicy = 'Always') {
+  const clock = new VirtualClock();
+  const t0 = clock.now();
+  const container: Container = { name: 'app', image: 'registry.local/app:1.0', ...spec };
+  const pod: Pod = { metadata: { name: 'p', namespace: 'default', uid: 'uid-1', annotations: { 'behavior.kubeactors.dev/app': JSON.stringify(profile) } }, spec: { containers: [container] } };
+  const behavior = resolveBehavior(pod, container);
+  const config = containerConfig(container, 'app', policy, 30_000, behavior);
+  const events: ContainerEventRecord[] = [];
+  const machine = containerMachine.provide({ actions: { recordEvent: (_, e: ContainerEventRecord) => events.push(e) } });
+  const actor = createActor(machine, { clock, input: { clock, config, image: container.image ?? '', behavior, restored: restored(t0) }, inspect: coverage.observe });
+  actor.start();
+  actor.send({ type: 'container.start' });
+  // Timers due at once (a resumed container's overdue process end, its immediate readiness probe) are left for the test to run.
+  return { t0, clock, events, actor, advance: (seconds: number) => clock.advance(seconds * 1000), context: () => actor.getSnapshot().context, value: () => actor.getSnapshot().value };
+}
+
+const ended = (at: number, exitCode: number, restartCount: number, ranMs = 5000): Termination => ({ exitCode, reason: exitCode === 0 ? 'Completed' : 'Error', message: undefined, startedAt: at - ranMs, finishedAt: at, restartCount });
+
+describe('containerMachine after a kubelet restart', () => {
+  it('should carry on running the same instance, without creating it, and end it on its original schedule', () => {
+    const last = (now: number) => ended(now - 120_000, 1, 1);
+    const c = resume({}, (now) => ({ restartCount: 2, startedAt: now - 60_000, lastTerminated: last(now) }), { run: { seconds: 100, exitCode: 4 }, startSeconds: 0 });
+    c.advance(0);
+    expect(c.value()).toMatchObject({ running: {} });
+    expect(c.context()).toMatchObject({ restartCount: 2, startedAt: c.t0 - 60_000, lastTerminated: last(c.t0), started: true, ready: true, imagePresent: true });
+    expect(c.events).toEqual([]);
+    // 100 s from its start, not from the restart.
+    c.advance(39);
+    expect(c.value()).toMatchObject({ running: {} });
+    c.advance(1);
+    expect(c.context().lastTerminated).toMatchObject({ exitCode: 4, startedAt: c.t0 - 60_000, finishedAt: c.t0 + 40_000, restartCount: 2 });
+    expect(c.context().restartCount).toBe(3);
+  });
+
+  it('should end at once, at its scheduled time, a process that ended while the kubelet was down', () => {
+    const c = resume({}, (now) => ({ restartCount: 0, startedAt: now - 300_000 }), { run: { seconds: 100, exitCode: 0 } }, 'OnFailure');
+    expect(c.value()).toMatchObject({ running: {} });
+    c.advance(0);
+    expect(c.value()).toBe('terminated');
+    expect(c.context().terminated).toMatchObject({ exitCode: 0, reason: 'Completed', startedAt: c.t0 - 300_000, finishedAt: c.t0 - 200_000, restartCount: 0 });
+  });
+
+  it('should start probes afresh: not ready until the readiness probe, run at once, says so', () => {
+    const readinessProbe = { httpGet: { path: '/', port: 80 }, periodSeconds: 10 };
+    const c = resume({ readinessProbe }, (now) => ({ restartCount: 0, startedAt: now - 600_000 }));
+    expect(c.context()).toMatchObject({ started: true, ready: false });
+    c.advance(0);
+    expect(c.context()).toMatchObject({ ready: true, probes: { readiness: { ok: 1, next: c.t0 + 10_000 } } });
+    // Behind a startup probe, readiness waits for it as after any start.
+    // Probes keep the grid of the container's start: startup at +3 s, readiness at +8 s.
+    const gated = resume({ readinessProbe, startupProbe: { exec: { command: ['s'] }, periodSeconds: 5 } }, (now) => ({ restartCount: 0, startedAt: now - 602_000 }));
+    gated.advance(0);
+    expect(gated.context()).toMatchObject({ started: false, ready: false });
+    gated.advance(3);
+    expect(gated.context()).toMatchObject({ started: true, ready: false });
+    gated.advance(5);
+    expect(gated.context()).toMatchObject({ started: true, ready: true });
+  });
+
+  it('should keep a terminated container terminated under its restart policy', () => {
+    const c = resume({}, (now) => ({ restartCount: 1, terminated: ended(now - 30_000, 1, 1), lastTerminated: ended(now - 90_000, 1, 0) }), {}, 'Never');
+    expect(c.value()).toBe('terminated');
+    expect(c.context()).toMatchObject({ restartCount: 1, terminated: { exitCode: 1, restartCount: 1 }, lastTerminated: { restartCount: 0 } });
+    expect(c.events).toEqual([]);
+  });
+
+  it('should wait out the rest of a crash back-off, then restart as the next instance with the back-off doubled', () => {
+    const c = resume({}, (now) => ({ restartCount: 3, terminated: ended(now - 15_000, 1, 3), crashBackOff: { ms: 40_000, updatedAt: now - 20_000 } }), { pull: { seconds: 0 }, startSeconds: 0 });
+    expect(c.value()).toEqual({ waiting: 'crashLoopBackOff' });
+    expect(c.context()).toMatchObject({ restartCount: 3, terminated: undefined, lastTerminated: { restartCount: 3 } });
+    c.advance(24);
+    expect(c.value()).toEqual({ waiting: 'crashLoopBackOff' });
+    c.advance(1);
+    expect(c.value()).toMatchObject({ running: {} });
+    expect(c.context()).toMatchObject({ restartCount: 4, startedAt: c.t0 + 25_000, crashBackOff: { ms: 80_000 } });
+  });
+
+  it('should restart at once a container whose back-off ran out while the kubelet was down', () => {
+    const c = resume({}, (now) => ({ restartCount: 2, terminated: ended(now - 60_000, 1, 2), crashBackOff: { ms: 20_000, updatedAt: now - 65_000 } }), { pull: { seconds: 0 }, startSeconds: 0 });
+    c.advance(0);
+    expect(c.value()).toMatchObject({ running: {} });
+    expect(c.context()).toMatchObject({ restartCount: 3, startedAt: c.t0, lastTerminated: { restartCount: 2 }, crashBackOff: { ms: 40_000 } });
   });
 });
 

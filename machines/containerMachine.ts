@@ -1,11 +1,11 @@
 import type { ContainerRecord } from '../src/kubelet/containerRecord.ts';
 import { formatGoDuration } from '../src/kubelet/goDuration.ts';
-import { hookRun } from './containerLogic.ts';
+import { hookRun, resumedProbes } from './containerLogic.ts';
 import { probeRegion } from './containerProbeStates.ts';
 import { containerSetup } from './containerSetup.ts';
 import type { ContainerInput } from './containerSetup.ts';
 
-export type { ContainerEvent, ContainerEventRecord, ContainerInput } from './containerSetup.ts';
+export type { ContainerEvent, ContainerEventRecord, ContainerInput, RestoredContainer } from './containerSetup.ts';
 
 /** A one-line description for the machine catalogue. */
 export const description = 'One container of a pod as the kubelet runs it: image pull with back-off, create, postStart, probes, exit, restart policy with CrashLoopBackOff, preStop/TERM/KILL.';
@@ -13,12 +13,30 @@ export const description = 'One container of a pod as the kubelet runs it: image
 const ev = (type: 'Normal' | 'Warning', reason: string, message: (c: ContainerRecord) => string) =>
   ({ type: 'recordEvent', params: ({ context }: { context: ContainerRecord }) => ({ type, reason, message: message(context) }) }) as const;
 
-/** The container machine's initial context for `input` (what its `context` factory computes). */
+/**
+ * The container machine's initial context for `input` (what its `context` factory computes); with
+ * `input.restored`, the record the container runtime kept across a kubelet restart: same instance
+ * (`restartCount`, `startedAt`), same last termination, probes started afresh.
+ */
 export function initialContainerRecord(input: ContainerInput): ContainerRecord {
-  return {
+  const fresh: ContainerRecord = {
     clock: input.clock, config: input.config, image: input.image, behavior: input.behavior, imagePresent: input.imagePresent ?? false,
     restartCount: 0, startedAt: undefined, terminated: undefined, lastTerminated: undefined, started: false, ready: false, probes: {},
     crashBackOff: undefined, pullBackOff: undefined, kill: undefined, discardedReason: undefined,
+  };
+  const r = input.restored;
+  if (r === undefined) return fresh;
+  const ran = r.startedAt !== undefined || r.terminated !== undefined || r.lastTerminated !== undefined;
+  return {
+    ...fresh,
+    image: r.image ?? input.image,
+    imagePresent: fresh.imagePresent || ran,
+    restartCount: r.restartCount,
+    startedAt: r.startedAt,
+    terminated: r.startedAt === undefined ? r.terminated : undefined,
+    lastTerminated: r.lastTerminated,
+    crashBackOff: r.crashBackOff,
+    probes: r.startedAt === undefined ? fresh.probes : resumedProbes(input, r.startedAt, input.clock.now()),
   };
 }
 
@@ -44,7 +62,13 @@ export const containerMachine = containerSetup.createMachine({
   initial: 'idle',
   states: {
     idle: {
-      on: { 'container.start': 'waiting', 'container.kill': { target: 'discarded', actions: { type: 'markDiscarded', params: { reason: '' } } }, 'container.imageChanged': { actions: 'changeImage' } },
+      on: {
+        // A container found after a kubelet restart carries on: still running (no Created/Started
+        // events, as upstream), or exited and then as its restart policy and back-off say.
+        'container.start': [{ guard: 'restoredRunning', target: 'running' }, { guard: 'restoredExit', target: 'exited' }, { target: 'waiting' }],
+        'container.kill': { target: 'discarded', actions: { type: 'markDiscarded', params: { reason: '' } } },
+        'container.imageChanged': { actions: 'changeImage' },
+      },
     },
     waiting: {
       initial: 'preparing',

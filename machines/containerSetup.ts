@@ -1,7 +1,8 @@
 import { assign, setup } from 'xstate';
 import type { ContainerConfig, ProbeKind } from '../src/kubelet/containerConfig.ts';
-import type { ContainerRecord, NowSource, RestartIntent } from '../src/kubelet/containerRecord.ts';
+import type { ContainerRecord, NowSource, RestartIntent, Termination } from '../src/kubelet/containerRecord.ts';
 import { probeIsSteady, reachedFailure, reachedSuccess } from '../src/kubelet/probeEval.ts';
+import type { BackOffEntry } from '../src/kubelet/restartRules.ts';
 import type { WorkloadBehavior } from '../src/kubelet/workloadTypes.ts';
 import {
   ERR_IMAGE_PULL_SHOWN_MS, backOffNextPatch, exitPatch, hookRun, inCrashBackOff, killAt, killPatch, preStopEndsAt, probeResultPatch,
@@ -16,6 +17,25 @@ export type ContainerEvent =
   | { type: 'probe.result'; probe: ProbeKind; ok: boolean; message?: string }
   | { type: 'container.imageChanged'; image: string; behavior: WorkloadBehavior };
 
+/**
+ * What the container runtime still knows about a container when a restarted kubelet rebuilds its
+ * pod (read back from the pod's last written status): the container kept running, or rests
+ * exited, while the kubelet was down.
+ */
+export interface RestoredContainer {
+  readonly restartCount: number;
+  /** Start of the instance that is still running. */
+  readonly startedAt?: number | undefined;
+  /** The current instance's end: a container that rests terminated, or one waiting out its crash back-off. */
+  readonly terminated?: Termination | undefined;
+  /** The previous instance's end (`lastState.terminated`). */
+  readonly lastTerminated?: Termination | undefined;
+  /** The crash back-off the container was waiting out. */
+  readonly crashBackOff?: BackOffEntry | undefined;
+  /** The image the instance runs, when it is no longer the spec's (the spec changed meanwhile). */
+  readonly image?: string | undefined;
+}
+
 /** Input of a container machine. */
 export interface ContainerInput {
   readonly clock: NowSource;
@@ -24,6 +44,8 @@ export interface ContainerInput {
   readonly behavior: WorkloadBehavior;
   /** The image is already on the node (no pull with `IfNotPresent`). */
   readonly imagePresent?: boolean;
+  /** The container's state from before a kubelet restart: `container.start` resumes it instead of creating it. */
+  readonly restored?: RestoredContainer;
 }
 
 /** Parameters of the `recordEvent` action: a `core/v1` Event about this container. */
@@ -86,6 +108,9 @@ export const containerSetup = setup({
     staysStopped: ({ context }) => staysStopped(context),
     inCrashBackOff: ({ context }) => inCrashBackOff(context, now(context)),
     hasLastTermination: ({ context }) => context.lastTerminated !== undefined,
+    // Only a restored record has a start or an end before its first `container.start`.
+    restoredRunning: ({ context }) => context.startedAt !== undefined,
+    restoredExit: ({ context }) => context.terminated !== undefined,
     hasProbe: ({ context }, { kind }: Kind) => context.config.probes[kind] !== undefined,
     gateOpen: ({ context }, { kind }: Kind) => kind === 'startup' || context.started,
     isProbeFor: ({ event }, { kind }: Kind) => event.type === 'probe.result' && event.probe === kind,

@@ -55,9 +55,20 @@ function initDone(s: ContainerSlot): boolean {
   return v.state === 'terminated' && v.terminated?.exitCode === 0;
 }
 
-// Starts what may start: init containers one at a time, in order, then all app containers.
+// A container a restarted kubelet found (running, exited, or restarting after an exit): the runtime
+// has it whatever the init order says, so it carries on at once.
+function resumes(s: ContainerSlot): boolean {
+  const c = s.context;
+  return top(s) === 'idle' && (c.startedAt !== undefined || c.terminated !== undefined || c.lastTerminated !== undefined);
+}
+
+// Starts what may start: containers found after a kubelet restart, then init containers one at a
+// time, in order, then all app containers.
 function advance(run: Run, graceMs: number): void {
   const slots = run.slots;
+  slots.forEach((s, i) => {
+    if (resumes(s)) run.step(i, { type: 'container.start' });
+  });
   for (let i = 0; i < slots.length; i++) {
     const s = slots[i] as ContainerSlot;
     if (s.context.config.kind === 'app') continue;

@@ -42,8 +42,10 @@ const onEvent = driveContainers('event');
  * - When the snapshot's `status` is `'done'` (state `terminated`): unless `output.forced`, write the
  *   final status and confirm the deletion (DELETE with grace 0 and the pod's uid as precondition);
  *   then drop the actor. A force-deleted pod's object is already gone.
- * - Stopping an actor cancels its timers; a fresh actor built from the store (with `startTime` from
- *   `status.startTime`) restarts the containers' lifecycle from the spec, not from the old status.
+ * - Stopping an actor cancels its timers. A fresh actor built from the store after a kubelet restart
+ *   gets the status the previous run wrote as `input.restored`: containers carry on from it (running
+ *   ones keep their `startedAt` and `restartCount`, exited ones follow their restart policy and
+ *   back-off, completed init containers stay completed); only probes start afresh.
  * @public
  */
 export const podMachine = podSetup.createMachine({

@@ -1,4 +1,4 @@
-import type { Pod } from 'kubernetes-types/core/v1.js';
+import type { Pod, PodStatus } from 'kubernetes-types/core/v1.js';
 import type { AnyEventObject } from 'xstate';
 import type { ProbeKind } from '../src/kubelet/containerConfig.ts';
 import type { NowSource } from '../src/kubelet/containerRecord.ts';
@@ -13,8 +13,16 @@ export interface PodMachineInput {
   readonly behaviors?: Readonly<Record<string, WorkloadBehavior>>;
   /** Images already on the node (not pulled again with `IfNotPresent`). */
   readonly imagePresent?: (image: string) => boolean;
-  /** `status.startTime` when an actor is rebuilt for a pod the kubelet already started; default: now. */
+  /** `status.startTime` when an actor is rebuilt for a pod the kubelet already started; default: now (or `restored.startTime`). */
   readonly startTime?: number;
+  /**
+   * The status a previous run of the kubelet wrote, when the actor is rebuilt after a kubelet
+   * restart: containers it shows running, exited or in CrashLoopBackOff carry on from there (same
+   * `restartCount`, `startedAt`, `lastState`; completed init containers are not run again), and the
+   * Initialized/ContainersReady conditions keep their transition times. `phase` is derived again
+   * from the containers; `podIP` stays the wiring's business.
+   */
+  readonly restored?: PodStatus;
 }
 
 /** Events a pod machine understands. */

@@ -24,15 +24,16 @@ describe('the published package', () => {
       execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', join(pkg, tarball as string)], { cwd: app, stdio: 'pipe' });
       const script = [
         "import { createCluster, defineController, VirtualClock } from 'kubeactors';",
+        "import { checkController } from 'kubeactors/harness';",
         "const c = createCluster({ seed: 5 });",
         "const r = await c.apply('apiVersion: v1\\nkind: ConfigMap\\nmetadata: {name: packaged}\\n');",
         "await c.settle();",
-        "console.log(JSON.stringify({ action: r[0].action, clock: typeof VirtualClock, define: typeof defineController }));",
+        "console.log(JSON.stringify({ action: r[0].action, clock: typeof VirtualClock, define: typeof defineController, harness: typeof checkController }));",
         'await c.stop();',
       ].join('\n');
       writeFileSync(join(app, 'main.mjs'), script);
       const out = execFileSync(process.execPath, ['main.mjs'], { cwd: app, encoding: 'utf8' });
-      expect(JSON.parse(out.trim())).toEqual({ action: 'created', clock: 'function', define: 'function' });
+      expect(JSON.parse(out.trim())).toEqual({ action: 'created', clock: 'function', define: 'function', harness: 'function' });
       const help = execFileSync(join(app, 'node_modules/.bin/kubeactors'), ['--help'], { cwd: app, encoding: 'utf8' });
       expect(help).toContain('Usage: kubeactors');
     } finally {

@@ -70,7 +70,7 @@ function clean(value: unknown, path: string[], patterns: readonly (readonly stri
   if (Array.isArray(value)) {
     const items = value.map((v, i) => clean(v, [...path, String(i)], patterns, generated));
     // Lists of names come in creation order, which differs between runs.
-    return items.every((x) => typeof x === 'string') ? [...(items as string[])].sort() : items;
+    return items.every((x) => typeof x === 'string') ? [...(items)].sort() : items;
   }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

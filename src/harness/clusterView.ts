@@ -1,4 +1,3 @@
-import type { KubeObject } from '../api/meta.ts';
 import { controllerOf } from '../api/meta.ts';
 import type { TypeRef } from '../client/client.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
@@ -12,11 +11,17 @@ export function createClusterView(cluster: Cluster): ClusterView {
   const { api } = cluster;
   const keyOf = (type: TypeRef): string => api.storageKey(cluster.client.resource(type));
   const view: ClusterView = {
-    list: (type, namespace) => api.store.list(keyOf(type), namespace).items as KubeObject[],
-    get: (type, namespace, name) => api.store.get(keyOf(type), namespace !== undefined && namespace !== '' ? `${namespace}/${name}` : name) as KubeObject | undefined,
+    list: (type, namespace) => api.store.list(keyOf(type), namespace).items,
+    get: (type, namespace, name) => api.store.get(keyOf(type), namespace !== undefined && namespace !== '' ? `${namespace}/${name}` : name),
     ownedBy: (owner, type) => {
       const uid = owner.metadata?.uid;
       return view.list(type, owner.metadata?.namespace).filter((o) => uid !== undefined && controllerOf(o)?.uid === uid);
+    },
+    isA: (obj, type) => {
+      const info = cluster.client.resource(type);
+      const apiVersion = obj.apiVersion ?? '';
+      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
+      return obj.kind === info.kind && group === info.group;
     },
     now: () => cluster.clock.now(),
   };

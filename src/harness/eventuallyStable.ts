@@ -1,4 +1,3 @@
-import type { KubeObject } from '../api/meta.ts';
 import { canonicalState } from './canonicalState.ts';
 import type { CheckOptions } from './harnessTypes.ts';
 import type { HarnessWorld } from './harnessWorld.ts';
@@ -13,7 +12,7 @@ function unmet(world: HarnessWorld, check: CheckOptions): string | undefined {
     if (obj.metadata?.deletionTimestamp !== undefined) return `${name} is still being deleted (finalizers: ${JSON.stringify(obj.metadata.finalizers ?? [])})`;
     let ok: true | string;
     try {
-      ok = check.matches(obj as KubeObject, world.view);
+      ok = check.matches(obj, world.view);
     } catch (e) {
       ok = `matches() threw: ${e instanceof Error ? e.message : String(e)}`;
     }

@@ -118,7 +118,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
 
   const resourceOf = (type: TypeRef | KubeObject): string => {
     try {
-      return base.resource(typeof type === 'object' && 'metadata' in type ? ((type as KubeObject).kind ?? '') : (type as TypeRef)).plural;
+      return base.resource(typeof type === 'object' && 'metadata' in type ? ((type).kind ?? '') : (type as TypeRef)).plural;
     } catch {
       return 'objects';
     }
@@ -131,7 +131,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
     const p = run();
     const applied = p.then(
       (obj) => {
-        options.onWrite?.(verb, type, (obj ?? undefined) as KubeObject | undefined);
+        options.onWrite?.(verb, type, (obj ?? undefined));
         return obj;
       },
       (e: unknown) => Promise.reject(e instanceof Error ? e : new Error(String(e))),
@@ -195,9 +195,9 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
   const client: Client = {
     resource: (t) => base.resource(t),
     resources: () => base.resources(),
-    create: (obj, opts) => write('create', resourceOf(obj), obj.metadata?.name ?? obj.metadata?.generateName ?? '', `create ${obj.kind} ${obj.metadata?.name ?? `${obj.metadata?.generateName ?? ''}*`}`, () => base.create(obj, opts)) as never,
-    update: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}`, () => base.update(obj, opts)) as never,
-    updateStatus: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}/status`, () => base.updateStatus(obj, opts)) as never,
+    create: (obj, opts) => write('create', resourceOf(obj), obj.metadata?.name ?? obj.metadata?.generateName ?? '', `create ${obj.kind} ${obj.metadata?.name ?? `${obj.metadata?.generateName ?? ''}*`}`, () => base.create(obj, opts)),
+    update: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}`, () => base.update(obj, opts)),
+    updateStatus: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}/status`, () => base.updateStatus(obj, opts)),
     mutate: ((type: TypeRef, name: string, recipe: never, opts?: never) =>
       write('update', resourceOf(type), name, `update ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.mutate(type, name, recipe, opts))) as Client['mutate'],
     patch: ((type: TypeRef, name: string, patch: unknown, opts: never) => write('update', resourceOf(type), name, `patch ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.patch(type, name, patch, opts))) as Client['patch'],
@@ -206,7 +206,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
     updateScale: (type, name, replicas, opts) => write('update', resourceOf(type), name, `scale ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.updateScale(type, name, replicas, opts)),
     bind: (ns, pod, node, opts) => write('update', 'pods', pod, `bind ${pod} → ${node}`, () => base.bind(ns, pod, node, opts)),
     evict: (ns, pod, opts) => write('delete', 'pods', pod, `evict ${pod}`, () => base.evict(ns, pod, opts)),
-    finalizeNamespace: ((name: string, finalizers: readonly string[]) => write('update', 'namespaces', name, `finalize namespace ${name}`, () => base.finalizeNamespace(name, finalizers))) as Client['finalizeNamespace'],
+    finalizeNamespace: ((name: string, finalizers: readonly string[]) => write('update', 'namespaces', name, `finalize namespace ${name}`, () => base.finalizeNamespace(name, finalizers))),
     get: ((type: TypeRef, name: string, opts?: { namespace?: string }) =>
       read(`get ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () =>
         state.staleRevision === undefined
@@ -244,7 +244,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
         };
         watches.add(w);
         // A watch opened against a lagging server starts from the lagging revision's history.
-        const inner: Subscription = base.watch(type, opts as never).subscribe({
+        const inner: Subscription = base.watch(type, opts).subscribe({
           next: (event) => {
             if (state.watchMode === 'drop') {
               w.dropped = true;

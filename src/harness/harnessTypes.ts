@@ -17,6 +17,8 @@ export interface ClusterView {
   get(type: TypeRef, namespace: string | undefined, name: string): KubeObject | undefined;
   /** Objects of `type` whose controller owner reference points at `owner` (by uid). */
   ownedBy(owner: KubeObject, type: TypeRef): KubeObject[];
+  /** Whether an object is of a type (kind and API group compared through the resource registry). */
+  isA(obj: KubeObject, type: TypeRef): boolean;
   /** Current cluster time (ms since the epoch). */
   now(): number;
 }

@@ -6,7 +6,7 @@ import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
 import { drain } from '../runtime/cluster/settleCluster.ts';
 import type { ControllerDefinition } from '../runtime/controller/defineController.ts';
 import type { ResourceDefinition } from '../runtime/resources/defineResource.ts';
-import { VirtualClock } from '../runtime/sim/virtualClock.ts';
+import type { VirtualClock } from '../runtime/sim/virtualClock.ts';
 import type { Tracer } from '../inspect/traceTypes.ts';
 import { createClusterView } from './clusterView.ts';
 import { createControllerUnderTest } from './controllerUnderTest.ts';
@@ -19,9 +19,9 @@ import type { CheckOptions, ClusterView, Invariant } from './harnessTypes.ts';
 export function primaryType(resource: ResourceDefinition | TypeRef): TypeRef {
   if (typeof resource === 'object' && 'group' in resource && 'kind' in resource && !('apiVersion' in resource)) {
     const def = resource;
-    return { apiVersion: `${def.group}/${def.version}`, kind: def.kind } as TypeRef;
+    return { apiVersion: `${def.group}/${def.version}`, kind: def.kind };
   }
-  return resource as TypeRef;
+  return resource;
 }
 
 function isResourceDefinition(r: ResourceDefinition | TypeRef): r is ResourceDefinition {

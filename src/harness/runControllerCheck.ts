@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { TypeRef } from '../client/client.ts';
 import type { ControllerDefinition } from '../runtime/controller/defineController.ts';
-import type { ResourceDefinition } from '../runtime/resources/defineResource.ts';
 import { createTracer } from '../inspect/createTracer.ts';
 import type { Tracer } from '../inspect/traceTypes.ts';
 import { canonicalState, diffCanonical } from './canonicalState.ts';
@@ -41,7 +40,7 @@ async function runOnce(controller: ControllerDefinition, options: CheckOptions, 
   const compared = comparedTypes(controller, options);
   const world = await createHarnessWorld({ check: options, controller, perturbed: true, seed: clusterSeed, ...(scheduler !== undefined ? { scheduler } : {}), ...(tracer !== undefined ? { tracer } : {}) });
   const schedule = (): string[] => (scheduler?.report() ?? []).map((r) => `${r.status === 'resolved' ? '' : `${r.status} `}${r.label}`);
-  let ran: HarnessCommand[] = [];
+  const ran: HarnessCommand[] = [];
   try {
     const model: HarnessModel = { exists: new Set() };
     for (const c of cmds) {
@@ -65,7 +64,6 @@ async function runOnce(controller: ControllerDefinition, options: CheckOptions, 
     }
     return { log: world.log, schedule: schedule() };
   } finally {
-    ran = [];
     await world.stop();
   }
 }
@@ -117,17 +115,16 @@ export async function runControllerCheck(controller: ControllerDefinition, optio
   const runs = options.runs ?? 100;
   const seed = seedFor(controller, options);
   const path = options.path ?? (options.seed === undefined ? process.env['KUBEACTORS_PATH'] : undefined);
-  const spec = options.spec ?? specFromResource(options.resource as ResourceDefinition | TypeRef);
+  const spec = options.spec ?? specFromResource(options.resource);
   const replayPath = options.replayPath ?? (options.seed === undefined ? process.env['KUBEACTORS_REPLAY_PATH'] : undefined);
-  const commands = fc.commands(harnessCommands(options, spec as fc.Arbitrary<Record<string, unknown>>), {
+  const commands = fc.commands(harnessCommands(options, spec), {
     maxCommands: options.maxCommands ?? 10,
     ...(replayPath !== undefined && replayPath !== '' ? { replayPath } : {}),
   });
   let count = 0;
-  let tracing: Tracer | undefined;
   const property = fc.asyncProperty(fc.integer({ min: 1, max: 0x7fffffff }), fc.scheduler(), commands, async (clusterSeed, scheduler, cmds) => {
     count++;
-    const outcome = await runOnce(controller, options, clusterSeed, scheduler, cmds, tracing);
+    const outcome = await runOnce(controller, options, clusterSeed, scheduler, cmds);
     options.onProgress?.(`${controller.name}: run ${count}${outcome.failure !== undefined ? ' FAILED' : ''}`);
     if (outcome.failure !== undefined) throw new HarnessViolation(outcome.failure);
   });
@@ -138,9 +135,9 @@ export async function runControllerCheck(controller: ControllerDefinition, optio
   }
   const failurePath = details.counterexamplePath ?? '';
   // Run the shrunk counterexample once more (fast-check hands out a fresh clone of its scheduler and commands), traced.
-  tracing = options.traceDir === false ? undefined : createTracer();
+  const tracing = options.traceDir === false ? undefined : createTracer();
   const [clusterSeed, scheduler, cmds] = details.counterexample as unknown as [number, fc.Scheduler<unknown>, Iterable<HarnessCommand>];
-  const failureReplayPath = /replayPath="([^"]*)"/.exec(String(cmds))?.[1];
+  const failureReplayPath = /replayPath="([^"]*)"/.exec(fc.stringify(cmds))?.[1];
   let replay: Outcome | undefined;
   try {
     replay = await runOnce(controller, options, clusterSeed, scheduler, cmds, tracing);

@@ -8,7 +8,7 @@ import type { ResourceDefinition } from '../runtime/resources/defineResource.ts'
  * @internal
  */
 export function specFromResource(resource: ResourceDefinition | TypeRef): fc.Arbitrary<Record<string, unknown>> {
-  const schema = typeof resource === 'object' && 'schema' in resource ? (resource as ResourceDefinition).schema : undefined;
+  const schema = typeof resource === 'object' && 'schema' in resource ? (resource).schema : undefined;
   const props = schema?.['properties'] as Record<string, Record<string, unknown>> | undefined;
   if (props?.['spec'] === undefined) {
     throw new TypeError(`checkController: give a \`spec\` arbitrary (the resource ${typeof resource === 'string' ? resource : 'given'} has no OpenAPI schema with a spec to generate from)`);
