@@ -1,4 +1,5 @@
 import type { Scheduler } from 'fast-check';
+import type { InspectionEvent } from 'xstate';
 import type { KubeObject } from '../api/meta.ts';
 import type { TypeRef } from '../client/client.ts';
 import { createCluster } from '../runtime/cluster/createCluster.ts';
@@ -89,6 +90,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
     controller: options.controller,
     state,
     ...(options.scheduler !== undefined && options.perturbed ? { scheduler: options.scheduler } : {}),
+    ...(options.tracer !== undefined ? { inspect: (e: InspectionEvent) => options.tracer?.inspect(e) } : {}),
   });
   const log: string[] = [];
   let violation: string | undefined;

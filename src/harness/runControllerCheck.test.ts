@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readTrace } from '../inspect/traceFile.ts';
 import fc from 'fast-check';
 import type { ConfigMap } from 'kubernetes-types/core/v1.js';
 import type { KubeObject } from '../api/meta.ts';
@@ -75,15 +79,35 @@ const options: CheckOptions = {
   maxCommands: 6,
 };
 
-describe('runControllerCheck (smoke)', () => {
-  it('should pass a correct controller', async () => {
+describe('runControllerCheck', () => {
+  it('should pass a correct controller under every default fault', async () => {
     const r = await runControllerCheck(poolController(false), options);
-    if (!r.ok) console.log(r.report);
-    expect(r.ok).toBe(true);
+    expect(r.ok, r.report).toBe(true);
+    expect(r.runs).toBe(8);
   }, 120_000);
-  it('should find a controller that swallows errors', async () => {
-    const r = await runControllerCheck(poolController(true), { ...options, runs: 40, traceDir: false });
-    console.log(r.report);
-    expect(r.ok).toBe(false);
+
+  it('should find a controller that swallows errors, shrink it, and report seed, path, steps, replay and trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'harness-trace-'));
+    try {
+      const r = await runControllerCheck(poolController(true), { ...options, runs: 60, traceDir: dir });
+      expect(r.ok).toBe(false);
+      expect(r.violation).toMatch(/not eventually stable/);
+      // Shrunk: one fault and the create it hits are enough.
+      expect(r.steps.filter((s) => !s.startsWith('—')).length).toBeLessThanOrEqual(3);
+      expect(r.steps.some((s) => /^(create|delete and recreate) a/.test(s))).toBe(true);
+      expect(r.report).toContain(`seed: ${r.seed}, path: "${r.path ?? ''}"`);
+      expect(r.report).toMatch(/replay: KUBEACTORS_SEED=-?\d+ KUBEACTORS_PATH="[\d:]+"/);
+      expect(r.traceFile).toBeDefined();
+      const records = readTrace(r.traceFile as string);
+      expect(records.some((x) => x.actor === 'controller/pool-swallow' && x.kind === 'transition')).toBe(true);
+      // The printed seed, path and replay path run the failing case again, first time.
+      const replayPath = /replayPath: "([^"]*)"/.exec(r.report)?.[1];
+      const again = await runControllerCheck(poolController(true), { ...options, seed: r.seed, path: r.path ?? '', ...(replayPath !== undefined ? { replayPath } : {}), traceDir: false });
+      expect(again.ok).toBe(false);
+      expect(again.runs).toBe(1);
+      expect(again.violation).toBe(r.violation);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });
