@@ -18,6 +18,10 @@ function unmet(world: HarnessWorld, check: CheckOptions): string | undefined {
     }
     if (ok !== true) return `${name}: ${ok}`;
   }
+  if (check.steadyState !== undefined) {
+    const ok = check.steadyState(world.view);
+    if (ok !== true) return ok;
+  }
   return undefined;
 }
 
@@ -35,10 +39,11 @@ export async function eventuallyStable(world: HarnessWorld, check: CheckOptions,
   const stableMs = check.stableMs ?? 2 * 60_000;
   const start = clock.now();
   let why = unmet(world, check);
-  while (why !== undefined && clock.now() - start < settleMs) {
+  while (why !== undefined && clock.now() - start < settleMs && world.violation() === undefined) {
     await world.pump(STEP_MS);
     why = unmet(world, check);
   }
+  if (world.violation() !== undefined) return undefined;
   if (why !== undefined) return `not eventually stable: ${settleMs / 1000} s after the last fault the desired state still does not hold — ${why}`;
   const stableFrom = clock.now();
   const writesBefore = world.controller.writes().length;
@@ -46,7 +51,7 @@ export async function eventuallyStable(world: HarnessWorld, check: CheckOptions,
   const ns = world.cluster.client.resource(world.type).namespaced ? world.namespace : undefined;
   const hash = (): string => JSON.stringify([...canonicalState(world.view, compared, [], ns)]);
   hashes.push(hash());
-  while (clock.now() - stableFrom < stableMs) {
+  while (clock.now() - stableFrom < stableMs && world.violation() === undefined) {
     await world.pump(STEP_MS);
     const again = unmet(world, check);
     if (again !== undefined) return `not stable: the desired state held at +${((stableFrom - start) / 1000).toFixed(0)} s but stopped holding ${((clock.now() - stableFrom) / 1000).toFixed(0)} s later — ${again}`;

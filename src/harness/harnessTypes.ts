@@ -125,6 +125,11 @@ export interface CheckOptions<Spec extends Record<string, unknown> = Record<stri
    * (same uid, not being deleted), whether the cluster matches it — `true`, or a message saying what does not.
    */
   readonly matches: (object: KubeObject, view: ClusterView) => true | string;
+  /**
+   * A condition over the whole cluster that must hold too once it is stable — e.g. nothing is left
+   * behind by deleted primaries (no orphaned children): `true`, or what is wrong.
+   */
+  readonly steadyState?: (view: ClusterView) => true | string;
   /** Safety invariants checked on every change (see `invariants` for the library). */
   readonly invariants?: readonly InvariantFactory[];
   /** Property runs (default 100). */
@@ -154,6 +159,8 @@ export interface CheckOptions<Spec extends Record<string, unknown> = Record<stri
   readonly stableMs?: number;
   /** The differential oracle against an unperturbed run of the same operations (default on; `false` to skip). */
   readonly differential?: false | DifferentialOptions;
+  /** Writes to the store one run may make before it fails as a write loop (default 20,000). */
+  readonly maxWrites?: number;
   /** The oscillation detector: more than `maxWrites` controller writes while the desired state holds fails (default 30). */
   readonly oscillation?: false | { readonly maxWrites?: number };
   /** fast-check seed and path to replay one failure (default: `KUBEACTORS_SEED` / `KUBEACTORS_PATH` from the environment). */

@@ -100,14 +100,16 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
   const record = (name: string, message: string | undefined): void => {
     if (message !== undefined && violation === undefined) violation = `invariant "${name}" violated at ${stamp()}: ${message}`;
   };
-  const unsubscribe = options.perturbed
-    ? cluster.api.store.subscribe((change) => {
-        for (const inv of invariants) {
-          record(inv.name, inv.onChange?.(change, view));
-          record(inv.name, inv.check?.(view));
-        }
-      })
-    : () => undefined;
+  let commits = 0;
+  const maxCommits = check.maxWrites ?? 20_000;
+  const unsubscribe = cluster.api.store.subscribe((change) => {
+    if (++commits === maxCommits) record('bounded work', `more than ${maxCommits} writes in one run (a write loop?); the last was ${change.type} ${change.resource} ${change.key}`);
+    if (!options.perturbed) return;
+    for (const inv of invariants) {
+      record(inv.name, inv.onChange?.(change, view));
+      record(inv.name, inv.check?.(view));
+    }
+  });
   await check.setup?.(cluster);
   await drain(cluster.activity, clock);
   controller.start();
@@ -117,7 +119,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
 
   const pump = async (ms: number): Promise<void> => {
     const until = clock.now() + ms;
-    for (let i = 0; i < MAX_SCHEDULED_STEPS; i++) {
+    for (let i = 0; i < MAX_SCHEDULED_STEPS && violation === undefined; i++) {
       await drain(cluster.activity, clock);
       if (scheduler !== undefined && scheduler.count() > 0) {
         await scheduler.waitNext(1);
@@ -127,10 +129,11 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
       if (next === undefined || next > until) break;
       clock.advanceTo(Math.max(next, clock.now()));
     }
+    if (violation !== undefined) return;
     clock.advanceTo(Math.max(until, clock.now()));
     await drain(cluster.activity, clock);
     if (scheduler !== undefined) {
-      while (scheduler.count() > 0) {
+      while (scheduler.count() > 0 && violation === undefined) {
         await scheduler.waitNext(1);
         await drain(cluster.activity, clock);
       }

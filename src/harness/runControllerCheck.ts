@@ -74,7 +74,7 @@ async function differential(controller: ControllerDefinition, options: CheckOpti
     const model: HarnessModel = { exists: new Set() };
     for (const c of ran) if (c.check(model)) await c.run(model, ref);
     await ref.heal();
-    const refEsr = await eventuallyStable(ref, { ...options, oscillation: false }, compared);
+    const refEsr = (await eventuallyStable(ref, { ...options, oscillation: false }, compared)) ?? ref.violation();
     if (refEsr !== undefined) return `the reference run (same operations, no faults) did not converge either — ${refEsr}`;
     const ignore = options.differential !== false ? (options.differential?.ignore ?? []) : [];
     const ns = world.cluster.client.resource(world.type).namespaced ? world.namespace : undefined;
