@@ -111,3 +111,19 @@ describe('runControllerCheck', () => {
     }
   }, 120_000);
 });
+
+describe('runControllerCheck defaults', () => {
+  it('should generate specs from the custom resource schema when no spec arbitrary is given', async () => {
+    const seen: unknown[] = [];
+    const spy = defineController({ name: 'spec-spy', for: pools, reconcile: (req, ctx) => (seen.push(ctx.lister<Pool>(pools).get(req.namespace, req.name)?.spec), Promise.resolve({})) });
+    const r = await runControllerCheck(spy, { resource: pools, matches: () => true, runs: 5, faults: [], operations: ['create', 'update'] });
+    expect(r.ok, r.report).toBe(true);
+    const replicas = seen.filter((s): s is { replicas: number } => typeof (s as { replicas?: unknown } | undefined)?.replicas === 'number').map((s) => s.replicas);
+    expect(replicas.length).toBeGreaterThan(0);
+    expect(replicas.every((n) => Number.isInteger(n) && n >= 0 && n <= 5)).toBe(true);
+  }, 60_000);
+
+  it('should refuse a built-in primary type without a spec arbitrary', async () => {
+    await expect(runControllerCheck(poolController(false), { resource: 'Deployment', matches: () => true, runs: 1 })).rejects.toThrow(/give a `spec` arbitrary/);
+  });
+});

@@ -1,6 +1,7 @@
 import type fc from 'fast-check';
 import type { TypeRef } from '../client/client.ts';
 import type { ResourceDefinition } from '../runtime/resources/defineResource.ts';
+import { fromSchema } from './arbitraries/fromSchema.ts';
 
 /**
  * The default spec arbitrary of a primary resource: generated from the `spec` part of a custom
@@ -8,10 +9,11 @@ import type { ResourceDefinition } from '../runtime/resources/defineResource.ts'
  * @internal
  */
 export function specFromResource(resource: ResourceDefinition | TypeRef): fc.Arbitrary<Record<string, unknown>> {
-  const schema = typeof resource === 'object' && 'schema' in resource ? (resource).schema : undefined;
+  const schema = typeof resource === 'object' && 'schema' in resource ? (resource as ResourceDefinition).schema : undefined;
   const props = schema?.['properties'] as Record<string, Record<string, unknown>> | undefined;
-  if (props?.['spec'] === undefined) {
+  const spec = props?.['spec'];
+  if (spec === undefined) {
     throw new TypeError(`checkController: give a \`spec\` arbitrary (the resource ${typeof resource === 'string' ? resource : 'given'} has no OpenAPI schema with a spec to generate from)`);
   }
-  throw new TypeError('checkController: schema-generated specs are not wired yet; give a `spec` arbitrary');
+  return fromSchema(spec) as fc.Arbitrary<Record<string, unknown>>;
 }

@@ -79,7 +79,7 @@ function check(value: unknown, schema: JsonSchema, path: string, out: FieldError
     }
     for (const [key, v] of Object.entries(obj)) {
       if (root && ROOT_SKIP.has(key)) continue;
-      const prop = schema.properties?.[key];
+      const prop = schema.properties !== undefined && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
       if (prop !== undefined) check(v, prop, join(path, key), out, false);
       else if (typeof schema.additionalProperties === 'object') check(v, schema.additionalProperties, join(path, key), out, false);
     }
@@ -111,7 +111,7 @@ export function defaultAndPrune(value: unknown, schema: JsonSchema | Record<stri
   const out: Record<string, unknown> = {};
   const preserve = s['x-kubernetes-preserve-unknown-fields'] === true;
   for (const [key, v] of Object.entries(obj)) {
-    const prop = s.properties?.[key];
+    const prop = s.properties !== undefined && Object.hasOwn(s.properties, key) ? s.properties[key] : undefined;
     if (root && ROOT_SKIP.has(key)) out[key] = v;
     else if (prop !== undefined) out[key] = defaultAndPrune(v, prop, false);
     else if (typeof s.additionalProperties === 'object') out[key] = defaultAndPrune(v, s.additionalProperties, false);

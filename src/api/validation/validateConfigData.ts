@@ -21,12 +21,12 @@ function configMapDataErrors(cm: ConfigMap): FieldError[] {
   let size = 0;
   for (const k of sortedKeys(cm.data)) {
     errs.push(...configMapKeyErrors(k).map((m) => fieldError.invalid(`data[${k}]`, k, m)));
-    if (cm.binaryData != null && k in cm.binaryData) errs.push(fieldError.invalid(`data[${k}]`, k, 'duplicate of key present in binaryData'));
+    if (cm.binaryData != null && Object.hasOwn(cm.binaryData, k)) errs.push(fieldError.invalid(`data[${k}]`, k, 'duplicate of key present in binaryData'));
     size += Buffer.byteLength(cm.data?.[k] ?? '');
   }
   for (const k of sortedKeys(cm.binaryData)) {
     errs.push(...configMapKeyErrors(k).map((m) => fieldError.invalid(`binaryData[${k}]`, k, m)));
-    if (cm.data != null && k in cm.data) errs.push(fieldError.invalid(`binaryData[${k}]`, k, 'duplicate of key present in data'));
+    if (cm.data != null && Object.hasOwn(cm.data, k)) errs.push(fieldError.invalid(`binaryData[${k}]`, k, 'duplicate of key present in data'));
     size += Buffer.from(cm.binaryData?.[k] ?? '', 'base64').length;
   }
   if (size > MAX_SECRET_SIZE) errs.push(fieldError.tooLong('', '', MAX_SECRET_SIZE));
@@ -65,7 +65,7 @@ function secretDataErrors(secret: Secret): FieldError[] {
     size += Buffer.from(v, 'base64').length;
   }
   if (size > MAX_SECRET_SIZE) errs.push(fieldError.tooLong('data', '', MAX_SECRET_SIZE));
-  const has = (k: string): boolean => k in data;
+  const has = (k: string): boolean => Object.hasOwn(data, k);
   switch (secret.type ?? '') {
     case 'kubernetes.io/service-account-token':
       if (!secret.metadata?.annotations?.['kubernetes.io/service-account.name']) errs.push(fieldError.required('metadata.annotations[kubernetes.io/service-account.name]'));

@@ -1,0 +1,22 @@
+// The arbitraries of the public property-test harness (`kubeactors/harness`).
+export { dns1035Label, dnsLabel, type NameLengthOptions } from './dnsLabel.ts';
+export { dnsSubdomain } from './dnsSubdomain.ts';
+export { objectName } from './objectName.ts';
+export { objectMeta, type NamespaceOption } from './objectMeta.ts';
+export { labelKey, labels, labelValue, type LabelsOptions } from './labels.ts';
+export { labelSelector, selectorWithLabels, type LabelSelectorOptions, type SelectorWithLabels } from './labelSelector.ts';
+export { cpuQuantity, memoryQuantity, type CpuQuantityOptions, type MemoryQuantityOptions } from './quantity.ts';
+export { resourceRequirements, type ContainerResourceName, type ResourceRequirementsOptions } from './resourceRequirements.ts';
+export { container, containerImage, type ContainerOptions } from './container.ts';
+export { podSpec, toleration, type PodSpecOptions, type RestartPolicy } from './podSpec.ts';
+export { pod, type PodOptions } from './pod.ts';
+export { deployment, deploymentStrategy, type DeploymentOptions, type DeploymentStrategyType } from './deployment.ts';
+export { replicaSet, type ReplicaSetOptions } from './replicaSet.ts';
+export { service, type ServiceOptions, type ServiceType } from './service.ts';
+export { configMap, configMapKey } from './configMap.ts';
+export { node, taint, type NodeOptions } from './node.ts';
+export { fromSchema, type FromSchemaOptions } from './fromSchema.ts';
+export { customResource, type CustomResourceObject, type CustomResourceOptions } from './customResource.ts';
+export { invalidObject } from './invalidObject.ts';
+export type { InvalidKind } from './invalidBreakers.ts';
+export type { InvalidObject } from './breaker.ts';
