@@ -9,7 +9,7 @@ import { fromSchema } from './arbitraries/fromSchema.ts';
  * @internal
  */
 export function specFromResource(resource: ResourceDefinition | TypeRef): fc.Arbitrary<Record<string, unknown>> {
-  const schema = typeof resource === 'object' && 'schema' in resource ? (resource as ResourceDefinition).schema : undefined;
+  const schema = typeof resource === 'object' && 'schema' in resource ? (resource).schema : undefined;
   const props = schema?.['properties'] as Record<string, Record<string, unknown>> | undefined;
   const spec = props?.['spec'];
   if (spec === undefined) {

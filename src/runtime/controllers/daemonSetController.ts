@@ -95,9 +95,20 @@ export function daemonSetController(): ControllerDefinition {
         },
         onDelete: all,
       });
+      // Upstream deleteDaemonset / updateDaemonset: a deleted DaemonSet's expectations go with it (also
+      // when a delete and a create of the same name arrive as one update with a new uid), so one
+      // recreated under the same name starts clean instead of waiting for pods it will never observe.
+      const forget = (ds: DaemonSet): void => (deps ??= fresh(ctx)).expectations.delete(objectKey(ds));
+      const stopOwners = informers.informerFor<DaemonSet>('DaemonSet').addEventHandler({
+        onUpdate: (old, cur) => {
+          if (old.metadata?.uid !== cur.metadata?.uid) forget(old);
+        },
+        onDelete: forget,
+      });
       return () => {
         stopPods();
         stopNodes();
+        stopOwners();
       };
     },
     reconcile: (req, ctx) => syncDaemonSet(req, ctx, (deps ??= fresh(ctx))),

@@ -113,7 +113,21 @@ function defineReplicaController<M extends AnyStateMachine>(name: string, kind: 
       // A (re)started controller remembers nothing: new expectations, new lifecycle actors.
       state?.machines?.clear();
       state = fresh(ctx.clock, machine);
-      return informers.informerFor<Pod>('Pod').addEventHandler(podHandlers(kind, ctx, () => st(ctx.clock), enqueue));
+      const stopPods = informers.informerFor<Pod>('Pod').addEventHandler(podHandlers(kind, ctx, () => st(ctx.clock), enqueue));
+      // Upstream deleteRS / updateRS: a deleted ReplicaSet's expectations go with it (also when a
+      // delete and a create of the same name arrive as one update with a new uid), so a ReplicaSet
+      // recreated under the same name starts clean instead of waiting for pods of the old uid it
+      // will never observe.
+      const stopOwners = informers.informerFor<ReplicaObject>(kind.kind).addEventHandler({
+        onUpdate: (old, cur) => {
+          if (old.metadata?.uid !== cur.metadata?.uid) st(ctx.clock).expectations.delete(objectKey(old));
+        },
+        onDelete: (obj) => st(ctx.clock).expectations.delete(objectKey(obj)),
+      });
+      return () => {
+        stopPods();
+        stopOwners();
+      };
     },
     reconcile: (req, ctx) => {
       const s = st(ctx.clock);
