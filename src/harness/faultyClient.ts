@@ -3,13 +3,13 @@ import type { Subscription } from 'rxjs';
 import type { Scheduler } from 'fast-check';
 import type { KubeObject } from '../api/meta.ts';
 import { objectKey } from '../api/meta.ts';
-import { StatusError, conflict, gone, internalError, isGone, notFound, serviceUnavailable, tooManyRequests } from '../api/status.ts';
+import { StatusError, conflict, forbidden, gone, internalError, isGone, notFound, serviceUnavailable, tooManyRequests } from '../api/status.ts';
 import type { WatchEvent } from '../apiserver/watchTypes.ts';
 import type { Client, TypeRef } from '../client/client.ts';
 
 /** A request fault waiting for the controller's next request(s). */
 export interface RequestFault {
-  readonly kind: 'conflict' | 'unavailable' | 'throttle' | 'timeout';
+  readonly kind: 'conflict' | 'unavailable' | 'throttle' | 'timeout' | 'quota';
   remaining: number;
 }
 
@@ -68,7 +68,7 @@ interface HeldWatch {
   readonly deliver: (item: HeldWatch['queue'][number]) => void;
 }
 
-const WRITE_FAULT_KINDS: ReadonlySet<RequestFault['kind']> = new Set(['conflict', 'timeout']);
+const WRITE_FAULT_KINDS: ReadonlySet<RequestFault['kind']> = new Set(['conflict', 'timeout', 'quota']);
 
 /**
  * Wraps the client the controller under test uses with the harness's faults: request failures,
@@ -82,8 +82,8 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
   let inFlight = 0;
   const watches = new Set<HeldWatch>();
 
-  const takeFault = (write: boolean): RequestFault['kind'] | undefined => {
-    const f = state.requestFaults.find((x) => x.remaining > 0 && (write || !WRITE_FAULT_KINDS.has(x.kind)));
+  const takeFault = (write: boolean, create = false): RequestFault['kind'] | undefined => {
+    const f = state.requestFaults.find((x) => x.remaining > 0 && (x.kind === 'quota' ? create : write || !WRITE_FAULT_KINDS.has(x.kind)));
     if (f === undefined) return undefined;
     f.remaining--;
     state.requestFaults = state.requestFaults.filter((x) => x.remaining > 0);
@@ -111,6 +111,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
 
   const faultError = (kind: RequestFault['kind'], what: string, resource: string, name: string): StatusError => {
     if (kind === 'conflict') return conflict(resource, name);
+    if (kind === 'quota') return forbidden(resource, name, `exceeded quota: harness-quota, requested: count/${resource}=1, used: count/${resource}=10, limited: count/${resource}=10`);
     if (kind === 'throttle') return tooManyRequests();
     if (kind === 'timeout') return new StatusError(504, 'Timeout', `Timeout: request did not complete within requested timeout - context deadline exceeded (${what})`);
     return what.length % 2 === 0 ? internalError(`etcdserver: request timed out (${what})`) : serviceUnavailable();
@@ -126,7 +127,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
 
   const write = <T>(verb: 'create' | 'update' | 'delete', type: string, name: string, label: string, run: () => Promise<T>): Promise<T> => {
     if (dead) return Promise.reject(new Error('controller was stopped; request not sent'));
-    const fault = takeFault(true);
+    const fault = takeFault(true, verb === 'create');
     if (fault !== undefined && fault !== 'timeout') return answer(Promise.reject(faultError(fault, label, type, name)), `${label} (${fault})`);
     const p = run();
     const applied = p.then(

@@ -258,6 +258,8 @@ class Fault extends Step {
         return `429 on the controller's next ${n} request(s)`;
       case 'timeout':
         return `504 Timeout after applying the controller's next ${n} write(s)`;
+      case 'quota':
+        return `403 exceeded quota on the controller's next ${n} create(s)`;
       case 'podKill':
         return `kill pod #${this.args.pick}`;
       case 'nodeStop':
@@ -300,6 +302,7 @@ class Fault extends Step {
       case 'unavailable':
       case 'throttle':
       case 'timeout':
+      case 'quota':
         c.state.requestFaults.push({ kind: this.kind, remaining: n });
         return undefined;
       case 'podKill': {
@@ -345,7 +348,7 @@ const WORLD_FAULTS: ReadonlySet<FaultKind> = new Set(['podKill', 'nodeStop', 'no
 export function defaultFaults(check: CheckOptions): FaultKind[] {
   const nodes = check.cluster?.nodes;
   const hasNodes = nodes !== undefined && (typeof nodes === 'number' ? nodes > 0 : nodes.length > 0);
-  return ['crash', 'staleView', 'watchLag', 'coalesce', 'watchDrop', 'gone', 'conflict', 'unavailable', 'throttle', 'timeout', 'podKill', ...(hasNodes ? (['nodeStop', 'nodePartition', 'nodeFlap'] as const) : [])];
+  return ['crash', 'staleView', 'watchLag', 'coalesce', 'watchDrop', 'gone', 'conflict', 'unavailable', 'throttle', 'timeout', 'quota', 'podKill', ...(hasNodes ? (['nodeStop', 'nodePartition', 'nodeFlap'] as const) : [])];
 }
 
 /** Whether a fault changes the world (not just the controller's view). */
@@ -370,6 +373,7 @@ function faultArgs(kind: FaultKind): fc.Arbitrary<FaultArgs> {
     case 'unavailable':
     case 'throttle':
     case 'timeout':
+    case 'quota':
       return fc.record({ n: fc.integer({ min: 1, max: 5 }), ms: fc.constant(0), pick: fc.constant(0) });
     case 'podKill':
       return fc.record({ n: fc.constant(0), ms: fc.constant(0), pick: fc.nat(20) });

@@ -58,6 +58,7 @@ export type InvariantFactory = () => Invariant;
  * - `unavailable`: its next N requests fail with 500 / 503.
  * - `throttle`: its next N requests fail with 429 Too Many Requests.
  * - `timeout`: its next N writes are applied but answered with 504 Timeout (the write happened).
+ * - `quota`: its next N creates are refused with 403 Forbidden `exceeded quota` (as a ResourceQuota would).
  * - `podKill`: a pod is deleted (or a container killed) by someone else.
  * - `nodeStop` / `nodePartition` / `nodeFlap`: a node's kubelet stops, is cut off, or flaps.
  * @public
@@ -73,6 +74,7 @@ export type FaultKind =
   | 'unavailable'
   | 'throttle'
   | 'timeout'
+  | 'quota'
   | 'podKill'
   | 'nodeStop'
   | 'nodePartition'
