@@ -262,6 +262,8 @@ class Fault extends Step {
         return `403 exceeded quota on the controller's next ${n} create(s)`;
       case 'podKill':
         return `kill pod #${this.args.pick}`;
+      case 'childKill':
+        return `delete owned object #${this.args.pick}`;
       case 'nodeStop':
         return `stop node #${this.args.pick} for ${s(ms)}`;
       case 'nodePartition':
@@ -317,6 +319,18 @@ class Fault extends Step {
         }
         return pod.metadata?.name;
       }
+      case 'childKill': {
+        const children = w.owned.flatMap((t) => w.view.list(t, w.namespace).filter((o) => o.metadata?.deletionTimestamp === undefined && o.metadata?.ownerReferences !== undefined));
+        const child = children[pick % Math.max(1, children.length)];
+        if (child === undefined) return 'no owned object to delete';
+        w.worldFaults++;
+        try {
+          await w.cluster.client.delete({ apiVersion: child.apiVersion ?? 'v1', kind: child.kind ?? '' }, child.metadata?.name ?? '', { namespace: w.namespace });
+        } catch (e) {
+          return `failed: ${noteOf(e)}`;
+        }
+        return `${child.kind ?? ''} ${child.metadata?.name ?? ''}`;
+      }
       case 'nodeStop':
       case 'nodePartition':
       case 'nodeFlap': {
@@ -342,13 +356,13 @@ class Fault extends Step {
   }
 }
 
-const WORLD_FAULTS: ReadonlySet<FaultKind> = new Set(['podKill', 'nodeStop', 'nodePartition', 'nodeFlap']);
+const WORLD_FAULTS: ReadonlySet<FaultKind> = new Set(['podKill', 'childKill', 'nodeStop', 'nodePartition', 'nodeFlap']);
 
 /** Faults used when the options name none. */
 export function defaultFaults(check: CheckOptions): FaultKind[] {
   const nodes = check.cluster?.nodes;
   const hasNodes = nodes !== undefined && (typeof nodes === 'number' ? nodes > 0 : nodes.length > 0);
-  return ['crash', 'staleView', 'watchLag', 'coalesce', 'watchDrop', 'gone', 'conflict', 'unavailable', 'throttle', 'timeout', 'quota', 'podKill', ...(hasNodes ? (['nodeStop', 'nodePartition', 'nodeFlap'] as const) : [])];
+  return ['crash', 'staleView', 'watchLag', 'coalesce', 'watchDrop', 'gone', 'conflict', 'unavailable', 'throttle', 'timeout', 'quota', 'podKill', 'childKill', ...(hasNodes ? (['nodeStop', 'nodePartition', 'nodeFlap'] as const) : [])];
 }
 
 /** Whether a fault changes the world (not just the controller's view). */
@@ -376,6 +390,7 @@ function faultArgs(kind: FaultKind): fc.Arbitrary<FaultArgs> {
     case 'quota':
       return fc.record({ n: fc.integer({ min: 1, max: 5 }), ms: fc.constant(0), pick: fc.constant(0) });
     case 'podKill':
+    case 'childKill':
       return fc.record({ n: fc.constant(0), ms: fc.constant(0), pick: fc.nat(20) });
     case 'nodeStop':
     case 'nodePartition':

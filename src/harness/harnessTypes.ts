@@ -59,7 +59,8 @@ export type InvariantFactory = () => Invariant;
  * - `throttle`: its next N requests fail with 429 Too Many Requests.
  * - `timeout`: its next N writes are applied but answered with 504 Timeout (the write happened).
  * - `quota`: its next N creates are refused with 403 Forbidden `exceeded quota` (as a ResourceQuota would).
- * - `podKill`: a pod is deleted (or a container killed) by someone else.
+ * - `podKill`: a pod is deleted by someone else.
+ * - `childKill`: an object of a type the controller owns is deleted by someone else (Anvil's pod monkey).
  * - `nodeStop` / `nodePartition` / `nodeFlap`: a node's kubelet stops, is cut off, or flaps.
  * @public
  */
@@ -76,6 +77,7 @@ export type FaultKind =
   | 'timeout'
   | 'quota'
   | 'podKill'
+  | 'childKill'
   | 'nodeStop'
   | 'nodePartition'
   | 'nodeFlap';

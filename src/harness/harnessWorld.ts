@@ -41,6 +41,8 @@ export interface HarnessWorld {
   readonly controller: ControllerUnderTest;
   readonly perturbed: boolean;
   readonly type: TypeRef;
+  /** The types the controller owns (its `owns`). */
+  readonly owned: readonly TypeRef[];
   readonly namespace: string;
   /** The first safety violation seen (with cluster time), if any. */
   violation(): string | undefined;
@@ -146,6 +148,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
     controller,
     perturbed: options.perturbed,
     type: primaryType(check.resource),
+    owned: options.controller.owns ?? [],
     namespace: check.namespace ?? 'default',
     violation: () => violation,
     log,

@@ -112,6 +112,39 @@ describe('runControllerCheck', () => {
   }, 120_000);
 });
 
+describe('runControllerCheck world faults', () => {
+  it('should pass a level-triggered controller whose children are deleted behind its back, and skip the differential then', async () => {
+    const r = await runControllerCheck(poolController(false), { ...options, faults: ['childKill'], runs: 10 });
+    expect(r.ok, r.report).toBe(true);
+  }, 60_000);
+
+  it('should find a controller that creates its children only when the pool is created', async () => {
+    const onlyOnCreate = defineController({
+      name: 'pool-create-once',
+      for: pools,
+      owns: ['ConfigMap'],
+      async reconcile(req, ctx) {
+        const pool = ctx.lister<Pool>(pools).get(req.namespace, req.name);
+        // The bug: children are made once, while the status is still empty, and never again.
+        if (pool === undefined || pool.status?.replicas !== undefined) return {};
+        for (let i = 0; i < pool.spec.replicas; i++) {
+          try {
+            await ctx.client.create<ConfigMap>({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `${req.name}-${i}`, namespace: req.namespace ?? 'default', ownerReferences: [{ apiVersion: 'smoke.kubeactors.dev/v1', kind: 'Pool', name: req.name, uid: pool.metadata?.uid ?? '', controller: true }] } });
+          } catch (e) {
+            if (!isAlreadyExists(e)) throw e;
+          }
+        }
+        const live = await ctx.client.get<typeof pools, Pool>(pools, req.name, { namespace: req.namespace ?? 'default' });
+        if (live.status?.replicas !== pool.spec.replicas) await ctx.client.updateStatus({ ...live, status: { replicas: pool.spec.replicas } });
+        return {};
+      },
+    });
+    const r = await runControllerCheck(onlyOnCreate, { ...options, faults: ['childKill'], operations: ['create'], runs: 100, traceDir: false });
+    expect(r.ok).toBe(false);
+    expect(r.steps.some((s) => s.startsWith('delete owned object'))).toBe(true);
+  }, 60_000);
+});
+
 describe('runControllerCheck defaults', () => {
   it('should generate specs from the custom resource schema when no spec arbitrary is given', async () => {
     const seen: unknown[] = [];
