@@ -69,8 +69,12 @@ function clean(value: unknown, path: string[], patterns: readonly (readonly stri
   }
   if (Array.isArray(value)) {
     const items = value.map((v, i) => clean(v, [...path, String(i)], patterns, generated));
-    // Lists of names come in creation order, which differs between runs.
-    return items.every((x) => typeof x === 'string') ? [...(items)].sort() : items;
+    // Lists of names come in creation order, and conditions in the order they changed; both differ between runs.
+    if (items.every((x) => typeof x === 'string')) return [...items].sort();
+    if (items.every((x) => x !== null && typeof x === 'object' && typeof (x as { type?: unknown }).type === 'string')) {
+      return [...items].sort((a, b) => (a as { type: string }).type.localeCompare((b as { type: string }).type));
+    }
+    return items;
   }
   if (value === null || typeof value !== 'object') return value;
   const out: Record<string, unknown> = {};

@@ -340,14 +340,14 @@ class Fault extends Step {
         w.worldFaults++;
         if (this.kind === 'nodeStop') {
           w.cluster.nodes.stop(node);
-          clock.setTimeout(() => w.cluster.nodes.start(node), ms);
+          w.faultTimers.push(clock.setTimeout(() => w.cluster.nodes.start(node), ms));
         } else if (this.kind === 'nodePartition') {
           w.cluster.nodes.partition(node);
-          clock.setTimeout(() => w.cluster.nodes.heal(node), ms);
+          w.faultTimers.push(clock.setTimeout(() => w.cluster.nodes.heal(node), ms));
         } else {
           for (let i = 0; i < n; i++) {
-            clock.setTimeout(() => w.cluster.nodes.stop(node), 2 * i * ms);
-            clock.setTimeout(() => w.cluster.nodes.start(node), (2 * i + 1) * ms);
+            w.faultTimers.push(clock.setTimeout(() => w.cluster.nodes.stop(node), 2 * i * ms));
+            w.faultTimers.push(clock.setTimeout(() => w.cluster.nodes.start(node), (2 * i + 1) * ms));
           }
         }
         return node;

@@ -8,6 +8,7 @@ import { drain } from '../runtime/cluster/settleCluster.ts';
 import type { ControllerDefinition } from '../runtime/controller/defineController.ts';
 import type { ResourceDefinition } from '../runtime/resources/defineResource.ts';
 import type { VirtualClock } from '../runtime/sim/virtualClock.ts';
+import type { TimerId } from '../runtime/sim/clock.ts';
 import type { Tracer } from '../inspect/traceTypes.ts';
 import { createClusterView } from './clusterView.ts';
 import { createControllerUnderTest } from './controllerUnderTest.ts';
@@ -50,6 +51,8 @@ export interface HarnessWorld {
   readonly log: string[];
   /** Whether a fault changed the world itself (pod kills, node faults): the differential oracle is then skipped. */
   worldFaults: number;
+  /** Timers of node faults still to fire (cleared when faults end). */
+  readonly faultTimers: TimerId[];
   /** Runs the cluster for `ms` of cluster time; the scheduler (if any) orders every answer and delivery. */
   pump(ms: number): Promise<void>;
   /** Sets a watch mode until `ms` from now (the latest fault of this kind wins). */
@@ -153,6 +156,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
     violation: () => violation,
     log,
     worldFaults: 0,
+    faultTimers: [],
     pump,
     watchFault(mode, ms) {
       const token = ++watchToken;
@@ -181,6 +185,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
       staleToken++;
       controller.setWatchMode('live');
       if (!controller.running()) controller.start();
+      for (const t of world.faultTimers.splice(0)) clock.clearTimeout(t);
       for (const n of cluster.nodes.list()) {
         cluster.nodes.heal(n);
         cluster.nodes.start(n);

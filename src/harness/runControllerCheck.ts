@@ -163,7 +163,7 @@ export async function runControllerCheck(controller: ControllerDefinition, optio
     `scheduler: ${schedule.length} answers and watch deliveries released in this order${schedule.length > 30 ? ' (first 30)' : ''}:`,
     ...schedule.slice(0, 30).map((s) => `    ${s}`),
     `seed: ${seed}, path: "${failurePath}"`,
-    `replay: KUBEACTORS_SEED=${seed} KUBEACTORS_PATH="${failurePath}"${failureReplayPath !== undefined ? ` KUBEACTORS_REPLAY_PATH="${failureReplayPath}"` : ''} npx vitest run <this test file>   (or checkController(…, { …options, seed: ${seed}, path: "${failurePath}"${failureReplayPath !== undefined ? `, replayPath: "${failureReplayPath}"` : ''} }))`,
+    `replay: KUBEACTORS_SEED=${seed} KUBEACTORS_PATH="${failurePath}"${failureReplayPath !== undefined ? ` KUBEACTORS_REPLAY_PATH="${failureReplayPath}"` : ''} npx vitest run <this test file>, with the same runs (${runs}) and maxCommands (${options.maxCommands ?? 10})   (or checkController(…, { …options, seed: ${seed}, path: "${failurePath}"${failureReplayPath !== undefined ? `, replayPath: "${failureReplayPath}"` : ''} }))`,
     ...(traceFile !== undefined ? [`trace: ${traceFile} (load it in the inspector page: kubeactors inspect, then "Load trace")`] : []),
   ].join('\n');
   return { ok: false, runs: details.numRuns, seed, path: failurePath, shrinks: details.numShrinks, steps, violation, report, ...(traceFile !== undefined ? { traceFile } : {}) };

@@ -93,7 +93,7 @@ export function podAddress(svc: Service, pod: Pod): EndpointAddress {
 export function podEndpoint(svc: Service, pod: Pod, zone?: string): Endpoint {
   const publish = svc.spec?.publishNotReadyAddresses === true;
   const terminating = pod.metadata?.deletionTimestamp != null;
-  const serving = publish || isPodReady(pod);
+  const serving = isPodReady(pod);
   const ready = publish || (serving && !terminating);
   return {
     addresses: [podIPOf(pod) ?? ''],

@@ -7,14 +7,14 @@ import { UidTrackingExpectations } from '../../workloads/UidTrackingExpectations
 import { defineController } from '../controller/defineController.ts';
 import type { ControllerDefinition } from '../controller/defineController.ts';
 import type { ReconcileContext } from '../controller/reconcileTypes.ts';
-import { createFailedPodBackoff, syncDaemonSet } from './daemonSetSync.ts';
+import { createFailedPodBackoff, daemonExpectationKey, syncDaemonSet } from './daemonSetSync.ts';
 import type { DaemonSyncDeps } from './daemonSetSync.ts';
 
 function podHandlers(ctx: ReconcileContext, deps: () => DaemonSyncDeps, enqueue: (k: string) => void) {
-  const resolve = (pod: Pod, ref: OwnerReference | undefined): string | undefined => {
+  const resolve = (pod: Pod, ref: OwnerReference | undefined): DaemonSet | undefined => {
     if (ref === undefined || ref.kind !== 'DaemonSet' || !ref.apiVersion.startsWith('apps/')) return undefined;
     const ds = ctx.lister<DaemonSet>('DaemonSet').get(pod.metadata?.namespace, ref.name);
-    return ds?.metadata?.uid === ref.uid ? objectKey(ds) : undefined;
+    return ds?.metadata?.uid === ref.uid ? ds : undefined;
   };
   const enqueueMatching = (pod: Pod): void => {
     for (const ds of ctx.lister<DaemonSet>('DaemonSet').list({ namespace: pod.metadata?.namespace })) {
@@ -26,20 +26,20 @@ function podHandlers(ctx: ReconcileContext, deps: () => DaemonSyncDeps, enqueue:
     }
   };
   const deleted = (pod: Pod): void => {
-    const key = resolve(pod, controllerOf(pod));
-    if (key === undefined) return;
-    deps().expectations.deletionObserved(key);
-    enqueue(key);
+    const ds = resolve(pod, controllerOf(pod));
+    if (ds === undefined) return;
+    deps().expectations.deletionObserved(daemonExpectationKey(ds));
+    enqueue(objectKey(ds));
   };
   return {
     onAdd(pod: Pod): void {
       if (pod.metadata?.deletionTimestamp !== undefined) return deleted(pod);
       const ref = controllerOf(pod);
       if (ref === undefined) return enqueueMatching(pod);
-      const key = resolve(pod, ref);
-      if (key === undefined) return;
-      deps().expectations.creationObserved(key);
-      enqueue(key);
+      const ds = resolve(pod, ref);
+      if (ds === undefined) return;
+      deps().expectations.creationObserved(daemonExpectationKey(ds));
+      enqueue(objectKey(ds));
     },
     onUpdate(old: Pod, cur: Pod): void {
       if (old.metadata?.resourceVersion === cur.metadata?.resourceVersion) return;
@@ -47,12 +47,12 @@ function podHandlers(ctx: ReconcileContext, deps: () => DaemonSyncDeps, enqueue:
       const curRef = controllerOf(cur);
       const oldRef = controllerOf(old);
       if (oldRef !== undefined && oldRef.uid !== curRef?.uid) {
-        const key = resolve(old, oldRef);
-        if (key !== undefined) enqueue(key);
+        const ds = resolve(old, oldRef);
+        if (ds !== undefined) enqueue(objectKey(ds));
       }
       if (curRef !== undefined) {
-        const key = resolve(cur, curRef);
-        if (key !== undefined) enqueue(key);
+        const ds = resolve(cur, curRef);
+        if (ds !== undefined) enqueue(objectKey(ds));
         return;
       }
       if (JSON.stringify(old.metadata?.labels ?? {}) !== JSON.stringify(cur.metadata?.labels ?? {}) || oldRef !== undefined) enqueueMatching(cur);
@@ -96,9 +96,10 @@ export function daemonSetController(): ControllerDefinition {
         onDelete: all,
       });
       // Upstream deleteDaemonset / updateDaemonset: a deleted DaemonSet's expectations go with it (also
-      // when a delete and a create of the same name arrive as one update with a new uid), so one
-      // recreated under the same name starts clean instead of waiting for pods it will never observe.
-      const forget = (ds: DaemonSet): void => (deps ??= fresh(ctx)).expectations.delete(objectKey(ds));
+      // when a delete and a create of the same name arrive as one update with a new uid). Expectations
+      // are kept per uid besides (daemonExpectationKey), so a recreated DaemonSet starts clean even when
+      // a sync of the deleted one was still in flight.
+      const forget = (ds: DaemonSet): void => (deps ??= fresh(ctx)).expectations.delete(daemonExpectationKey(ds));
       const stopOwners = informers.informerFor<DaemonSet>('DaemonSet').addEventHandler({
         onUpdate: (old, cur) => {
           if (old.metadata?.uid !== cur.metadata?.uid) forget(old);

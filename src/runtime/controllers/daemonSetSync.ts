@@ -8,6 +8,7 @@ import { daemonSetStatusCounts, planDaemonRollingUpdate, podsShouldBeOnNode } fr
 import { isPodTerminal, msUntilAvailable } from '../../workloads/podConditions.ts';
 import { controllerRefTo } from '../../workloads/podTemplate.ts';
 import { BURST_REPLICAS, SLOW_START_INITIAL_BATCH_SIZE } from '../../workloads/slowStartBatch.ts';
+import { EXPECTATIONS_TIMEOUT_MS } from '../../workloads/UidTrackingExpectations.ts';
 import type { UidTrackingExpectations } from '../../workloads/UidTrackingExpectations.ts';
 import type { ReconcileContext, ReconcileRequest, ReconcileResult } from '../controller/reconcileTypes.ts';
 import { claimObjects } from './claimObjects.ts';
@@ -34,6 +35,16 @@ export function createFailedPodBackoff(initialMs = 1_000, maxMs = 15 * 60_000): 
       return undefined;
     },
   };
+}
+
+/**
+ * The key a DaemonSet's expectations are kept under: its `namespace/name` and its uid. Upstream keys
+ * them by name and drops them when the DaemonSet is deleted; a sync of the deleted DaemonSet still in
+ * flight can set them again after that, and a DaemonSet recreated under the same name would then wait
+ * (until the 5-minute expiry, with nothing to wake it after) for pods of the old uid it never observes.
+ */
+export function daemonExpectationKey(ds: { readonly metadata?: { readonly namespace?: string; readonly name?: string; readonly uid?: string } }): string {
+  return `${ds.metadata?.namespace ?? ''}/${ds.metadata?.name ?? ''}/${ds.metadata?.uid ?? ''}`;
 }
 
 /** What the DaemonSet sync keeps between reconciles. */
@@ -147,10 +158,8 @@ async function writeStatus(ctx: ReconcileContext, ds: DS, nodes: readonly Node[]
  */
 export async function syncDaemonSet(req: ReconcileRequest, ctx: ReconcileContext, deps: DaemonSyncDeps): Promise<ReconcileResult> {
   const ds = ctx.lister<DS>('DaemonSet').get(req.namespace, req.name);
-  if (ds === undefined) {
-    deps.expectations.delete(req.key);
-    return {};
-  }
+  if (ds === undefined) return {};
+  const key = daemonExpectationKey(ds);
   const nodes = ctx.lister<Node>('Node').list();
   let selector;
   try {
@@ -165,17 +174,19 @@ export async function syncDaemonSet(req: ReconcileRequest, ctx: ReconcileContext
   if (ds.metadata.deletionTimestamp !== undefined) return {};
   const { cur, old } = await constructHistory(ctx, ds, selector);
   const hash = cur.metadata.labels?.[CONTROLLER_REVISION_HASH_LABEL] ?? '';
-  if (!deps.expectations.satisfied(req.key)) {
+  if (!deps.expectations.satisfied(key)) {
     await writeStatus(ctx, ds, nodes, await nodesToDaemonPods(ctx, ds, selector, false), hash, false);
-    return {};
+    // Come back once they have expired: a pod event lost while the watch was down would otherwise
+    // leave this DaemonSet waiting for good (upstream relies on its informers' 12–24 h resync).
+    return { requeueAfterMs: EXPECTATIONS_TIMEOUT_MS + 1_000 };
   }
   let failure: unknown;
   let retryAfter: number | undefined;
   try {
-    retryAfter = await manage(ctx, deps, req.key, ds, nodes, await nodesToDaemonPods(ctx, ds, selector, false), hash);
-    if (deps.expectations.satisfied(req.key) && ds.spec?.updateStrategy?.type !== 'OnDelete') {
+    retryAfter = await manage(ctx, deps, key, ds, nodes, await nodesToDaemonPods(ctx, ds, selector, false), hash);
+    if (deps.expectations.satisfied(key) && ds.spec?.updateStrategy?.type !== 'OnDelete') {
       const plan = planDaemonRollingUpdate(ds, nodes, await nodesToDaemonPods(ctx, ds, selector, false), hash, ctx.clock.now());
-      if (plan.deletePods.length + plan.createOn.length > 0) await syncNodes(ctx, deps, req.key, ds, plan.deletePods, plan.createOn, hash);
+      if (plan.deletePods.length + plan.createOn.length > 0) await syncNodes(ctx, deps, key, ds, plan.deletePods, plan.createOn, hash);
     }
     await cleanupHistory(ctx, ds, old, [...(await nodesToDaemonPods(ctx, ds, selector, true)).values()].flat());
   } catch (e) {

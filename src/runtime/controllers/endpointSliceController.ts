@@ -9,6 +9,8 @@ import { applySlicePlan } from './applySlicePlan.ts';
 import { servicePodSource } from './servicePodSource.ts';
 
 const ZONE_LABEL = 'topology.kubernetes.io/zone';
+/** Upstream `endpointSliceChangeMinSyncDelay`. */
+const ENDPOINTSLICE_CHANGE_MIN_SYNC_DELAY_MS = 1_000;
 
 /** The slices of `service` managed by `manager`, from a slice list. */
 export function slicesOf(slices: readonly EndpointSlice[], service: string, manager: string): EndpointSlice[] {
@@ -36,16 +38,22 @@ export function endpointSliceController(options: EndpointSliceControllerOptions 
   return defineController({
     name: 'endpointslice',
     for: 'Service',
-    watches: [
-      {
-        type: 'EndpointSlice',
-        map: (s) => {
-          const svc = s.metadata?.labels?.[SERVICE_NAME_LABEL];
-          return svc !== undefined && s.metadata?.labels?.[MANAGED_BY_LABEL] === ENDPOINTSLICE_CONTROLLER_NAME ? [objectKey({ metadata: { namespace: s.metadata.namespace, name: svc } })] : [];
-        },
-      },
-    ],
-    sources: servicePodSource,
+    sources: (src) => {
+      const stopPods = servicePodSource(src);
+      // Upstream queueServiceForEndpointSlice: a change to a managed slice syncs its Service no sooner
+      // than endpointSliceChangeMinSyncDelay (1 s). Right away, a Service deleted a moment ago but still
+      // in the cache would livelock with the garbage collector: each slice it deletes (its owner is
+      // gone) makes the controller create the next one, faster than the Service watch catches up.
+      const onSlice = (s: EndpointSlice): void => {
+        const svc = s.metadata?.labels?.[SERVICE_NAME_LABEL];
+        if (svc !== undefined && s.metadata?.labels?.[MANAGED_BY_LABEL] === ENDPOINTSLICE_CONTROLLER_NAME) src.enqueueAfter(objectKey({ metadata: { namespace: s.metadata.namespace, name: svc } }), ENDPOINTSLICE_CHANGE_MIN_SYNC_DELAY_MS);
+      };
+      const stopSlices = src.informers.informerFor<EndpointSlice>('EndpointSlice').addEventHandler({ onAdd: onSlice, onUpdate: (old, cur) => (onSlice(old), onSlice(cur)), onDelete: onSlice });
+      return () => {
+        stopPods();
+        stopSlices();
+      };
+    },
     async reconcile(req, ctx) {
       const ns = req.namespace ?? 'default';
       const svc = ctx.lister<Service>('Service').get(ns, req.name);

@@ -36,7 +36,11 @@ function sameRef(a: OwnerReference, uid: string): boolean {
  * @public
  */
 export function garbageCollector(): ControllerDefinition {
-  const graph = new OwnerGraph();
+  // Rebuilt from the informers on every (re)start, like upstream's GraphBuilder in a new process: a
+  // graph kept across a restart holds objects deleted while the collector was down (no informer ever
+  // tells it), which hide vanished owners and block foreground deletions on dependents long gone.
+  let graph = new OwnerGraph();
+  let enqueueKey: (uid: string) => void = () => undefined;
 
   const owner = async (ctx: ReconcileContext, dependent: GraphNode, ref: OwnerReference): Promise<{ state: 'absent' | 'present' | 'waiting'; obj?: KubeObject }> => {
     const known = graph.get(ref.uid);
@@ -71,7 +75,10 @@ export function garbageCollector(): ControllerDefinition {
     try {
       await ctx.client.delete(node.resource, node.name, { ...(node.namespace !== undefined ? { namespace: node.namespace } : {}), propagationPolicy: policy, preconditions: { uid: node.uid } });
     } catch (e) {
-      if (!isNotFound(e) && !isConflict(e)) throw e;
+      // Gone, or replaced by a new object under the same name (the uid precondition failed): done.
+      // Any other error — a plain 409 included — is retried, as upstream's attemptToDelete worker does.
+      if (isNotFound(e) || (isConflict(e) && /Precondition failed: UID in precondition/.test(e.message))) return;
+      throw e;
     }
   };
 
@@ -85,18 +92,24 @@ export function garbageCollector(): ControllerDefinition {
       stops.push(
         informers.informerFor(info).addEventHandler({
           onAdd: (o) => changed(o, info),
-          onUpdate: (_old, o) => changed(o, info),
-          onDelete: (o) => {
-            const node = graph.remove(o.metadata?.uid ?? '');
-            if (node === undefined) return;
-            for (const d of graph.dependentsOf(node.uid)) enqueue(d.uid);
-            for (const ref of node.owners) {
-              const ownerNode = graph.get(ref.uid);
-              if (ownerNode?.deleting === true) enqueue(ownerNode.uid);
-            }
+          onUpdate: (old, o) => {
+            // A delete and a create under one name can reach the informer as one update (a relist
+            // after 410 replaces by key): the old uid is gone, and its dependents must hear of it.
+            if (old.metadata?.uid !== o.metadata?.uid) removed(old);
+            changed(o, info);
           },
+          onDelete: removed,
         }),
       );
+    };
+    const removed = (o: KubeObject): void => {
+      const node = graph.remove(o.metadata?.uid ?? '');
+      if (node === undefined) return;
+      for (const d of graph.dependentsOf(node.uid)) enqueue(d.uid);
+      for (const ref of node.owners) {
+        const ownerNode = graph.get(ref.uid);
+        if (ownerNode?.deleting === true) enqueue(ownerNode.uid);
+      }
     };
     const changed = (o: KubeObject, info: ResourceInfo): void => {
       const uid = o.metadata?.uid;
@@ -105,6 +118,12 @@ export function garbageCollector(): ControllerDefinition {
       const node = graph.get(uid) as GraphNode;
       if (node.owners.some((r) => graph.get(r.uid) === undefined)) enqueue(uid);
       if (prev !== undefined && prev.owners.length !== node.owners.length) enqueue(uid);
+      // Upstream addUnblockedOwnersToDeleteQueue: a reference that stopped blocking (removed, or
+      // blockOwnerDeletion turned off) may let an owner waiting in the foreground go.
+      for (const r of prev?.owners ?? []) {
+        if (r.blockOwnerDeletion !== true || node.owners.some((x) => x.uid === r.uid && x.blockOwnerDeletion === true)) continue;
+        if (graph.get(r.uid)?.deleting === true) enqueue(r.uid);
+      }
       if (node.deleting && (node.finalizers.includes(FOREGROUND_FINALIZER) || node.finalizers.includes(ORPHAN_FINALIZER))) enqueue(uid);
       // Dependents that arrived before their owner can now be judged.
       for (const d of graph.dependentsOf(uid)) if (node.deleting) enqueue(d.uid);
@@ -129,7 +148,11 @@ export function garbageCollector(): ControllerDefinition {
   return defineController({
     name: 'garbage-collector',
     maxConcurrentReconciles: 4,
-    sources: (source) => startMonitors(source.informers, source.ctx, (key) => source.enqueue(key)),
+    sources: (source) => {
+      graph = new OwnerGraph();
+      enqueueKey = (key) => source.enqueue(key);
+      return startMonitors(source.informers, source.ctx, enqueueKey);
+    },
     async reconcile(req, ctx) {
       const node = graph.get(req.key);
       if (node === undefined) return {};
@@ -153,7 +176,11 @@ export function garbageCollector(): ControllerDefinition {
           await removeFinalizer(ctx, node, FOREGROUND_FINALIZER);
           return {};
         }
-        for (const d of dependents) if (!d.deleting) await deleteObject(ctx, d, graph.dependentsOf(d.uid).length > 0 ? 'Foreground' : 'Background');
+        // Upstream processDeletingDependentsItem: blocking dependents go through attemptToDeleteItem
+        // (the path below), which deletes those with no other live owner and only unblocks those that
+        // have one (blockOwnerDeletion=false). Deleting them all here would delete objects a live owner
+        // still owns.
+        for (const d of blocking) if (!d.deleting) enqueueKey(d.uid);
         return {};
       }
       if (node.owners.length === 0) return {};

@@ -10,6 +10,7 @@ import { controllerRefTo } from '../../workloads/podTemplate.ts';
 import { calculateReplicaStatus, replicaStatusUnchanged } from '../../workloads/replicaSetStatus.ts';
 import type { ManageOutcome, ReplicaStatus } from '../../workloads/replicaSetStatus.ts';
 import { BURST_REPLICAS, SLOW_START_INITIAL_BATCH_SIZE, slowStartBatch } from '../../workloads/slowStartBatch.ts';
+import { EXPECTATIONS_TIMEOUT_MS } from '../../workloads/UidTrackingExpectations.ts';
 import type { UidTrackingExpectations } from '../../workloads/UidTrackingExpectations.ts';
 import type { ReconcileContext, ReconcileRequest, ReconcileResult } from '../controller/reconcileTypes.ts';
 import { claimObjects } from './claimObjects.ts';
@@ -163,5 +164,9 @@ export async function syncReplicas(req: ReconcileRequest, ctx: ReconcileContext,
   });
   if (outcome.error !== undefined) throw new Error(outcome.error);
   const waits = pods.map((p) => msUntilAvailable(p, minReady, now)).filter((x): x is number => x !== undefined);
+  // Waiting on expectations: come back once they have expired. An expected pod that came and went
+  // while the watch was down is never observed, and without another event nothing would sync this
+  // ReplicaSet again (upstream relies on its informers' periodic resync, 12–24 h, for that).
+  if (!needsSync) waits.push(EXPECTATIONS_TIMEOUT_MS + 1_000);
   return waits.length > 0 ? { requeueAfterMs: Math.min(...waits) } : {};
 }
