@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { runControllerCheck } from '../src/harness/runControllerCheck.ts';
+import { DEFAULT_RUNS, runControllerCheck } from '../src/harness/runControllerCheck.ts';
 import { corpusCases } from './corpus/index.ts';
 import { DEEP, harnessBudget } from './support/harnessBudget.ts';
 
 // The proof that the harness finds the bugs real controllers have: every deliberately buggy
-// controller of the corpus fails within the harness's default budget (100 runs), and its correct
+// controller of the corpus fails within the harness's default budget (DEFAULT_RUNS), and its correct
 // twin passes. The runs it took and the shrunk length are printed for each.
-const FIND_BUDGET = 100;
+const FIND_BUDGET = DEFAULT_RUNS;
 
 describe('bug corpus', () => {
   it('should hold at least 12 cases, each with a source', () => {

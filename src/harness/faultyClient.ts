@@ -10,6 +10,8 @@ import type { Client, TypeRef } from '../client/client.ts';
 /** A request fault waiting for the controller's next request(s). */
 export interface RequestFault {
   readonly kind: 'conflict' | 'unavailable' | 'throttle' | 'timeout' | 'quota';
+  /** Matching requests let through first (so the fault can land on any write of a reconcile). */
+  skip?: number;
   remaining: number;
 }
 
@@ -85,6 +87,10 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
   const takeFault = (write: boolean, create = false): RequestFault['kind'] | undefined => {
     const f = state.requestFaults.find((x) => x.remaining > 0 && (x.kind === 'quota' ? create : write || !WRITE_FAULT_KINDS.has(x.kind)));
     if (f === undefined) return undefined;
+    if ((f.skip ?? 0) > 0) {
+      f.skip = (f.skip ?? 0) - 1;
+      return undefined;
+    }
     f.remaining--;
     state.requestFaults = state.requestFaults.filter((x) => x.remaining > 0);
     return f.kind;

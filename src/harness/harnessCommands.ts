@@ -237,6 +237,7 @@ class Fault extends Step {
   describe(): string {
     const { n, ms } = this.args;
     const s = (x: number): string => `${x / 1000} s`;
+    const after = (what: string): string => (this.args.pick > 0 ? `, after letting ${this.args.pick} ${what}(s) through` : '');
     switch (this.kind) {
       case 'crash':
         return n === 0 ? `crash the controller now, restart after ${s(ms)}` : `crash the controller after its next ${n} write(s), restart after ${s(ms)}`;
@@ -251,15 +252,15 @@ class Fault extends Step {
       case 'gone':
         return `410 Gone on the controller's watches`;
       case 'conflict':
-        return `409 Conflict on the controller's next ${n} write(s)`;
+        return `409 Conflict on the controller's next ${n} write(s)${after('write')}`;
       case 'unavailable':
-        return `500/503 on the controller's next ${n} request(s)`;
+        return `500/503 on the controller's next ${n} request(s)${after('request')}`;
       case 'throttle':
-        return `429 on the controller's next ${n} request(s)`;
+        return `429 on the controller's next ${n} request(s)${after('request')}`;
       case 'timeout':
-        return `504 Timeout after applying the controller's next ${n} write(s)`;
+        return `504 Timeout after applying the controller's next ${n} write(s)${after('write')}`;
       case 'quota':
-        return `403 exceeded quota on the controller's next ${n} create(s)`;
+        return `403 exceeded quota on the controller's next ${n} create(s)${after('create')}`;
       case 'podKill':
         return `kill pod #${this.args.pick}`;
       case 'childKill':
@@ -305,7 +306,7 @@ class Fault extends Step {
       case 'throttle':
       case 'timeout':
       case 'quota':
-        c.state.requestFaults.push({ kind: this.kind, remaining: n });
+        c.state.requestFaults.push({ kind: this.kind, remaining: n, skip: pick });
         return undefined;
       case 'podKill': {
         const pods = w.view.list('Pod', w.namespace).filter((p) => p.metadata?.deletionTimestamp === undefined);
@@ -388,7 +389,8 @@ function faultArgs(kind: FaultKind): fc.Arbitrary<FaultArgs> {
     case 'throttle':
     case 'timeout':
     case 'quota':
-      return fc.record({ n: fc.integer({ min: 1, max: 5 }), ms: fc.constant(0), pick: fc.constant(0) });
+      // Half of the time the fault hits the very next request(s); otherwise it lets up to 4 through first.
+      return fc.record({ n: fc.integer({ min: 1, max: 5 }), ms: fc.constant(0), pick: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 4 })) });
     case 'podKill':
     case 'childKill':
       return fc.record({ n: fc.constant(0), ms: fc.constant(0), pick: fc.nat(20) });

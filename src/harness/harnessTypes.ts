@@ -136,7 +136,7 @@ export interface CheckOptions<Spec extends Record<string, unknown> = Record<stri
   readonly steadyState?: (view: ClusterView) => true | string;
   /** Safety invariants checked on every change (see `invariants` for the library). */
   readonly invariants?: readonly InvariantFactory[];
-  /** Property runs (default 100). */
+  /** Property runs (default 500). */
   readonly runs?: number;
   /** Longest command sequence (default 10). */
   readonly maxCommands?: number;

@@ -15,6 +15,9 @@ import { createHarnessWorld, primaryType } from './harnessWorld.ts';
 import type { HarnessWorld } from './harnessWorld.ts';
 import { specFromResource } from './specFromResource.ts';
 
+/** Property runs of a check when `runs` is not given. */
+export const DEFAULT_RUNS = 500;
+
 interface Outcome {
   readonly failure?: string;
   readonly log: readonly string[];
@@ -112,7 +115,7 @@ async function differential(controller: ControllerDefinition, options: CheckOpti
  * @public
  */
 export async function runControllerCheck(controller: ControllerDefinition, options: CheckOptions): Promise<CheckResult> {
-  const runs = options.runs ?? 100;
+  const runs = options.runs ?? DEFAULT_RUNS;
   const seed = seedFor(controller, options);
   const path = options.path ?? (options.seed === undefined ? process.env['KUBEACTORS_PATH'] : undefined);
   const spec = options.spec ?? specFromResource(options.resource);
