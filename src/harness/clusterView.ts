@@ -1,4 +1,5 @@
 import { controllerOf } from '../api/meta.ts';
+import { parseApiVersion } from '../api/resourceInfo.ts';
 import type { TypeRef } from '../client/client.ts';
 import type { Cluster } from '../runtime/cluster/clusterTypes.ts';
 import type { ClusterView } from './harnessTypes.ts';
@@ -19,9 +20,7 @@ export function createClusterView(cluster: Cluster): ClusterView {
     },
     isA: (obj, type) => {
       const info = cluster.client.resource(type);
-      const apiVersion = obj.apiVersion ?? '';
-      const group = apiVersion.includes('/') ? apiVersion.slice(0, apiVersion.indexOf('/')) : '';
-      return obj.kind === info.kind && group === info.group;
+      return obj.kind === info.kind && parseApiVersion(obj.apiVersion ?? '').group === info.group;
     },
     now: () => cluster.clock.now(),
   };

@@ -48,8 +48,7 @@ export async function eventuallyStable(world: HarnessWorld, check: CheckOptions,
   const stableFrom = clock.now();
   const writesBefore = world.controller.writes().length;
   const hashes: string[] = [];
-  const ns = world.cluster.client.resource(world.type).namespaced ? world.namespace : undefined;
-  const hash = (): string => JSON.stringify([...canonicalState(world.view, compared, [], ns)]);
+  const hash = (): string => JSON.stringify([...canonicalState(world.view, compared, [], world.objectNamespace)]);
   hashes.push(hash());
   while (clock.now() - stableFrom < stableMs && world.violation() === undefined) {
     await world.pump(STEP_MS);

@@ -70,6 +70,9 @@ interface HeldWatch {
   readonly deliver: (item: HeldWatch['queue'][number]) => void;
 }
 
+// How a request names its type in labels (the scheduler report, fault messages).
+const typeName = (type: TypeRef): string => (typeof type === 'string' ? type : type.kind);
+
 const WRITE_FAULT_KINDS: ReadonlySet<RequestFault['kind']> = new Set(['conflict', 'timeout', 'quota']);
 
 /**
@@ -206,16 +209,16 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
     update: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}`, () => base.update(obj, opts)),
     updateStatus: (obj, opts) => write('update', resourceOf(obj), obj.metadata?.name ?? '', `update ${obj.kind} ${obj.metadata?.name ?? ''}/status`, () => base.updateStatus(obj, opts)),
     mutate: ((type: TypeRef, name: string, recipe: never, opts?: never) =>
-      write('update', resourceOf(type), name, `update ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.mutate(type, name, recipe, opts))) as Client['mutate'],
-    patch: ((type: TypeRef, name: string, patch: unknown, opts: never) => write('update', resourceOf(type), name, `patch ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.patch(type, name, patch, opts))) as Client['patch'],
-    delete: ((type: TypeRef, name: string, opts?: never) => write('delete', resourceOf(type), name, `delete ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.delete(type, name, opts))) as Client['delete'],
-    deleteCollection: ((type: TypeRef, opts?: never) => write('delete', resourceOf(type), '', `deletecollection ${String(typeof type === 'string' ? type : type.kind)}`, () => base.deleteCollection(type, opts))) as Client['deleteCollection'],
-    updateScale: (type, name, replicas, opts) => write('update', resourceOf(type), name, `scale ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () => base.updateScale(type, name, replicas, opts)),
+      write('update', resourceOf(type), name, `update ${typeName(type)} ${name}`, () => base.mutate(type, name, recipe, opts))) as Client['mutate'],
+    patch: ((type: TypeRef, name: string, patch: unknown, opts: never) => write('update', resourceOf(type), name, `patch ${typeName(type)} ${name}`, () => base.patch(type, name, patch, opts))) as Client['patch'],
+    delete: ((type: TypeRef, name: string, opts?: never) => write('delete', resourceOf(type), name, `delete ${typeName(type)} ${name}`, () => base.delete(type, name, opts))) as Client['delete'],
+    deleteCollection: ((type: TypeRef, opts?: never) => write('delete', resourceOf(type), '', `deletecollection ${typeName(type)}`, () => base.deleteCollection(type, opts))) as Client['deleteCollection'],
+    updateScale: (type, name, replicas, opts) => write('update', resourceOf(type), name, `scale ${typeName(type)} ${name}`, () => base.updateScale(type, name, replicas, opts)),
     bind: (ns, pod, node, opts) => write('update', 'pods', pod, `bind ${pod} → ${node}`, () => base.bind(ns, pod, node, opts)),
     evict: (ns, pod, opts) => write('delete', 'pods', pod, `evict ${pod}`, () => base.evict(ns, pod, opts)),
     finalizeNamespace: ((name: string, finalizers: readonly string[]) => write('update', 'namespaces', name, `finalize namespace ${name}`, () => base.finalizeNamespace(name, finalizers))),
     get: ((type: TypeRef, name: string, opts?: { namespace?: string }) =>
-      read(`get ${String(typeof type === 'string' ? type : type.kind)} ${name}`, () =>
+      read(`get ${typeName(type)} ${name}`, () =>
         state.staleRevision === undefined
           ? base.get(type, name, opts)
           : staleList(type, { ...(opts?.namespace !== undefined ? { namespace: opts.namespace } : {}), fieldSelector: `metadata.name=${name}` }, () => base.list(type, { ...opts, fieldSelector: `metadata.name=${name}` })).then((list) => {
@@ -224,8 +227,8 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
               return item;
             }),
       )) as Client['get'],
-    list: ((type: TypeRef, opts?: Record<string, unknown>) => read(`list ${String(typeof type === 'string' ? type : type.kind)}`, () => staleList(type, opts ?? {}, () => base.list(type, opts)))) as Client['list'],
-    getScale: (type, name, opts) => read(`get ${String(typeof type === 'string' ? type : type.kind)} ${name}/scale`, () => base.getScale(type, name, opts)),
+    list: ((type: TypeRef, opts?: Record<string, unknown>) => read(`list ${typeName(type)}`, () => staleList(type, opts ?? {}, () => base.list(type, opts)))) as Client['list'],
+    getScale: (type, name, opts) => read(`get ${typeName(type)} ${name}/scale`, () => base.getScale(type, name, opts)),
     watch: ((type: TypeRef, opts?: Record<string, unknown>) =>
       new Observable<WatchEvent>((subscriber) => {
         if (dead) {
@@ -237,7 +240,7 @@ export function createFaultyClient(base: Client, options: FaultyClientOptions): 
           scheduled: false,
           dropped: false,
           closed: false,
-          label: `watch ${String(typeof type === 'string' ? type : type.kind)}`,
+          label: `watch ${typeName(type)}`,
           deliver: (item) => {
             if ('event' in item) subscriber.next(item.event);
             else if ('error' in item) {

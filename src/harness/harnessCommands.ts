@@ -69,7 +69,7 @@ function objectFor(w: HarnessWorld, check: CheckOptions, name: string, spec: Rec
     kind: info.kind,
     metadata: {
       name,
-      ...(info.namespaced ? { namespace: w.namespace } : {}),
+      ...(w.objectNamespace !== undefined ? { namespace: w.objectNamespace } : {}),
       ...(check.metadata?.labels !== undefined ? { labels: { ...check.metadata.labels } } : {}),
       ...(check.metadata?.annotations !== undefined ? { annotations: { ...check.metadata.annotations } } : {}),
     },
@@ -102,59 +102,29 @@ class Create extends Step {
   }
 }
 
-class Update extends Step {
+// A user edit of an existing object's spec (a new spec, or a new replica count).
+class EditSpec extends Step {
   readonly name: string;
-  readonly spec: Record<string, unknown>;
-  readonly label: string;
-  constructor(name: string, spec: Record<string, unknown>, label: string, waitMs: number) {
+  readonly text: string;
+  readonly edit: (spec: Record<string, unknown>) => Record<string, unknown>;
+  constructor(name: string, text: string, edit: (spec: Record<string, unknown>) => Record<string, unknown>, waitMs: number) {
     super(waitMs);
     this.name = name;
-    this.spec = spec;
-    this.label = label;
+    this.text = text;
+    this.edit = edit;
   }
   override check(m: Readonly<HarnessModel>): boolean {
     return m.exists.has(this.name);
   }
   describe(): string {
-    return `${this.label} ${this.name} ${JSON.stringify(this.spec)}`;
+    return this.text;
   }
   async act(_m: HarnessModel, w: HarnessWorld): Promise<string | undefined> {
     try {
-      const ns = w.cluster.client.resource(w.type).namespaced ? { namespace: w.namespace } : {};
-      await w.cluster.client.mutate(w.type, this.name, (d: KubeObject) => {
-        (d as { spec?: unknown }).spec = this.spec;
-      }, ns);
-      return undefined;
-    } catch (e) {
-      if (isNotFound(e)) return 'skipped: not found';
-      throw e;
-    }
-  }
-}
-
-class Scale extends Step {
-  readonly name: string;
-  readonly path: string;
-  readonly replicas: number;
-  constructor(name: string, path: string, replicas: number, waitMs: number) {
-    super(waitMs);
-    this.name = name;
-    this.path = path;
-    this.replicas = replicas;
-  }
-  override check(m: Readonly<HarnessModel>): boolean {
-    return m.exists.has(this.name);
-  }
-  describe(): string {
-    return `scale ${this.name} to ${this.replicas}`;
-  }
-  async act(_m: HarnessModel, w: HarnessWorld): Promise<string | undefined> {
-    try {
-      const ns = w.cluster.client.resource(w.type).namespaced ? { namespace: w.namespace } : {};
       await w.cluster.client.mutate(w.type, this.name, (d: KubeObject) => {
         const o = d as { spec?: Record<string, unknown> };
-        o.spec = setPath(o.spec ?? {}, this.path, this.replicas);
-      }, ns);
+        o.spec = this.edit(o.spec ?? {});
+      }, w.objectNamespace !== undefined ? { namespace: w.objectNamespace } : {});
       return undefined;
     } catch (e) {
       if (isNotFound(e)) return 'skipped: not found';
@@ -180,7 +150,7 @@ class Delete extends Step {
     return this.recreateWith === undefined ? `delete ${this.name}` : `delete and recreate ${this.name} ${JSON.stringify(this.recreateWith)}`;
   }
   async act(m: HarnessModel, w: HarnessWorld): Promise<string | undefined> {
-    const ns = w.cluster.client.resource(w.type).namespaced ? w.namespace : undefined;
+    const ns = w.objectNamespace;
     try {
       await w.cluster.client.delete(w.type, this.name, ns !== undefined ? { namespace: ns } : {});
     } catch (e) {
@@ -413,11 +383,11 @@ export function harnessCommands(check: CheckOptions, spec: fc.Arbitrary<Record<s
   const ops: readonly OperationKind[] = check.operations ?? ['create', 'update', 'scale', 'delete', 'recreate'];
   const out: fc.Arbitrary<HarnessCommand>[] = [];
   if (ops.includes('create')) out.push(fc.tuple(name, spec, wait).map(([n, s, t]) => new Create(check, n, s, t)));
-  if (ops.includes('update')) out.push(fc.tuple(name, spec, wait).map(([n, s, t]) => new Update(n, s, 'update', t)));
+  if (ops.includes('update')) out.push(fc.tuple(name, spec, wait).map(([n, s, t]) => new EditSpec(n, `update ${n} ${JSON.stringify(s)}`, () => s, t)));
   if (ops.includes('scale') && check.scalePath !== undefined) {
     const path = check.scalePath;
     const range = check.scaleRange ?? { min: 0, max: 4 };
-    out.push(fc.tuple(name, fc.integer(range), wait).map(([n, r, t]) => new Scale(n, path, r, t)));
+    out.push(fc.tuple(name, fc.integer(range), wait).map(([n, r, t]) => new EditSpec(n, `scale ${n} to ${r}`, (old) => setPath(old, path, r), t)));
   }
   if (ops.includes('delete')) out.push(fc.tuple(name, wait).map(([n, t]) => new Delete(n, undefined, check, t)));
   if (ops.includes('recreate')) out.push(fc.tuple(name, spec, wait).map(([n, s, t]) => new Delete(n, s, check, t)));

@@ -19,11 +19,7 @@ import type { CheckOptions, ClusterView, Invariant } from './harnessTypes.ts';
 
 /** The primary resource's type reference. */
 export function primaryType(resource: ResourceDefinition | TypeRef): TypeRef {
-  if (typeof resource === 'object' && 'group' in resource && 'kind' in resource && !('apiVersion' in resource)) {
-    const def = resource;
-    return { apiVersion: `${def.group}/${def.version}`, kind: def.kind };
-  }
-  return resource;
+  return isResourceDefinition(resource) ? { apiVersion: `${resource.group}/${resource.version}`, kind: resource.kind } : resource;
 }
 
 function isResourceDefinition(r: ResourceDefinition | TypeRef): r is ResourceDefinition {
@@ -45,6 +41,8 @@ export interface HarnessWorld {
   /** The types the controller owns (its `owns`). */
   readonly owned: readonly TypeRef[];
   readonly namespace: string;
+  /** The namespace primary objects live in: `namespace`, or undefined for a cluster-scoped type. */
+  readonly objectNamespace: string | undefined;
   /** The first safety violation seen (with cluster time), if any. */
   violation(): string | undefined;
   /** Steps taken, as readable lines. */
@@ -153,6 +151,7 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
     type: primaryType(check.resource),
     owned: options.controller.owns ?? [],
     namespace: check.namespace ?? 'default',
+    objectNamespace: cluster.client.resource(primaryType(check.resource)).namespaced ? (check.namespace ?? 'default') : undefined,
     violation: () => violation,
     log,
     worldFaults: 0,
@@ -203,6 +202,5 @@ export async function createHarnessWorld(options: HarnessWorldOptions): Promise<
 
 /** Objects of the primary type in the world's namespace (or cluster-wide for cluster-scoped types). */
 export function primaries(world: HarnessWorld): KubeObject[] {
-  const info = world.cluster.client.resource(world.type);
-  return world.view.list(world.type, info.namespaced ? world.namespace : undefined);
+  return world.view.list(world.type, world.objectNamespace);
 }

@@ -80,7 +80,7 @@ async function differential(controller: ControllerDefinition, options: CheckOpti
     const refEsr = (await eventuallyStable(ref, { ...options, oscillation: false }, compared)) ?? ref.violation();
     if (refEsr !== undefined) return `the reference run (same operations, no faults) did not converge either — ${refEsr}`;
     const ignore = options.differential !== false ? (options.differential?.ignore ?? []) : [];
-    const ns = world.cluster.client.resource(world.type).namespaced ? world.namespace : undefined;
+    const ns = world.objectNamespace;
     const diff = diffCanonical(canonicalState(world.view, compared, ignore, ns), canonicalState(ref.view, compared, ignore, ns));
     if (diff !== undefined) return `differential: the end state differs from a run of the same operations without faults\n${diff}`;
     if (options.differential !== false && options.differential?.operations === true) {

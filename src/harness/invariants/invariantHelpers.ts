@@ -1,10 +1,10 @@
+import type { Pod } from 'kubernetes-types/core/v1.js';
 import type { KubeObject } from '../../api/meta.ts';
+import { isPodActive } from '../../workloads/podConditions.ts';
 
-/** Not being deleted, and (for pods) not finished. @internal */
+/** Not being deleted, and (for pods) not finished: upstream's `IsPodActive` for pods. @internal */
 export function isActive(o: KubeObject): boolean {
-  if (o.metadata?.deletionTimestamp !== undefined) return false;
-  const phase = (o as { status?: { phase?: string } }).status?.phase;
-  return !(o.kind === 'Pod' && (phase === 'Succeeded' || phase === 'Failed'));
+  return o.kind === 'Pod' ? isPodActive(o as Pod) : o.metadata?.deletionTimestamp === undefined;
 }
 
 /** `Kind namespace/name`. @internal */

@@ -1,13 +1,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1.js';
 import { controllerOf } from '../../api/meta.ts';
+import { deploymentMaxSurge } from '../../workloads/fenceposts.ts';
 import type { InvariantFactory } from '../harnessTypes.ts';
-
-function resolve(v: number | string | undefined, total: number, roundUp: boolean, dflt: string): number {
-  const value = v ?? dflt;
-  if (typeof value === 'number') return value;
-  const pct = Number(value.replace('%', ''));
-  return roundUp ? Math.ceil((pct * total) / 100) : Math.floor((pct * total) / 100);
-}
 
 /**
  * During a rolling update, a Deployment's ReplicaSets together never ask for more than
@@ -27,9 +21,7 @@ export function rolloutSurgeBound(): InvariantFactory {
       const d = view.list('Deployment', rs.metadata?.namespace).find((x) => x.metadata?.uid === ref.uid) as Deployment | undefined;
       if (d === undefined || d.spec?.strategy?.type === 'Recreate') return undefined;
       const replicas = d.spec?.replicas ?? 1;
-      let surge = resolve(d.spec?.strategy?.rollingUpdate?.maxSurge, replicas, true, '25%');
-      const unavailable = resolve(d.spec?.strategy?.rollingUpdate?.maxUnavailable, replicas, false, '25%');
-      if (surge === 0 && unavailable === 0) surge = 1;
+      const surge = deploymentMaxSurge(d);
       const total = view.ownedBy(d, 'ReplicaSet').reduce((n, x) => n + ((x as ReplicaSet).spec?.replicas ?? 0), 0);
       if (total > replicas + surge) return `Deployment ${d.metadata?.name ?? ''}: its ReplicaSets ask for ${total} pods after ${rs.metadata?.name ?? ''} grew, at most ${replicas} + maxSurge ${surge} allowed`;
       return undefined;
